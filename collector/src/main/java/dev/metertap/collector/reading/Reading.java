@@ -1,0 +1,19 @@
+package dev.metertap.collector.reading;
+
+import java.time.Instant;
+
+/**
+ * One accepted measurement, in domain units, timed by its source's own clock (the EMU-2's
+ * TimeStamp or the interval start PG&E sent), never the host's.
+ *
+ * <p>Every reading is one line-protocol point; its natural key is the point's measurement, tag
+ * set and time, so storing the same reading twice is a no-op.
+ */
+public sealed interface Reading
+        permits DemandReading, SummationReading, PriceReading, LinkReading, IntervalReading {
+
+    Instant time();
+
+    /** This reading as a line-protocol point (the data model in the README). */
+    Point toPoint();
+}
