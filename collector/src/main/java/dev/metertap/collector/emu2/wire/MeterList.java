@@ -1,0 +1,16 @@
+package dev.metertap.collector.emu2.wire;
+
+import java.util.List;
+
+/** The meters the display is paired with. */
+public record MeterList(MacId device, List<MacId> meters) implements Emu2Message {
+
+    public MeterList {
+        meters = List.copyOf(meters);
+    }
+
+    @Override
+    public String rootName() {
+        return "MeterList";
+    }
+}
