@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -60,7 +61,7 @@ public final class FeedWriter {
     public void writeFeed(UsageModel model, List<String> usagePointIds, Instant from, Instant to, OutputStream out)
             throws IOException {
         boolean hasData = hasData(model, usagePointIds, from, to);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // PG&E stamps milliseconds
         try (AtomWriter atom = AtomWriter.on(out)) {
             String self = links.feedSelf(usagePointIds);
             atom.startFeed(AtomWriter.entryId(self, now), "Green Button Usage Feed", now, self);
