@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -252,6 +253,46 @@ class FeedWriterTest {
         assertThat(write(MODEL, List.of(SOLAR_15_MIN, GAS), from, from.plusSeconds(86400)))
                 .isEqualTo(write(new UsageModel(42L, MODEL.usagePoints()), List.of(SOLAR_15_MIN, GAS), from,
                         from.plusSeconds(86400)));
+    }
+
+    @Test
+    void twelveMonthFifteenMinuteFeedCarriesEveryReadingOfEveryDay() throws Exception {
+        UsageModel model = new UsageModel(3L, List.of(UsagePointSpec.electric(HOURLY, 900)));
+        Instant from = LocalDate.of(2024, 1, 1).atStartOfDay(UsageModel.PACIFIC).toInstant();
+        Instant to = LocalDate.of(2024, 12, 31).atStartOfDay(UsageModel.PACIFIC).toInstant();
+
+        List<ParsedFeed.JoinedReading> fed = ParsedFeed.parse(write(model, List.of(HOURLY), from, to)).joinedReadings();
+        List<TrueInterval> truth = model.publishedIntervals(HOURLY, from, to).toList();
+
+        assertThat(fed).hasSize(366 * 96).hasSameSizeAs(truth);
+        for (int i = 0; i < truth.size(); i++) {
+            assertThat(fed.get(i).reading().start()).isEqualTo(truth.get(i).start().getEpochSecond());
+            assertThat(fed.get(i).quantity()).isEqualByComparingTo(truth.get(i).value());
+        }
+    }
+
+    @Test
+    void clientHangingUpMidFeedSurfacesAsTheStreamsIoException() {
+        Instant from = Instant.parse("2024-01-01T08:00:00Z");
+        OutputStream hangsUpAfter64Kb = new OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written += len;
+                if (written > 64 * 1024) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> WRITER.writeFeed(MODEL, List.of(SOLAR_15_MIN), from, from.plusSeconds(365L * 86400),
+                hangsUpAfter64Kb)).isInstanceOf(IOException.class).hasMessage("Broken pipe");
     }
 
     @Test
