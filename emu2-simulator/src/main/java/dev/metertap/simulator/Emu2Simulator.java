@@ -1,0 +1,364 @@
+package dev.metertap.simulator;
+
+import dev.metertap.simulator.command.CommandReader;
+import dev.metertap.simulator.command.ReceivedCommand;
+import dev.metertap.simulator.device.DeviceConfig;
+import dev.metertap.simulator.device.DeviceIdentity;
+import dev.metertap.simulator.device.HouseholdLoad;
+import dev.metertap.simulator.device.LoadSettings;
+import dev.metertap.simulator.device.MeterSpec;
+import dev.metertap.simulator.device.VirtualEmu2;
+import dev.metertap.simulator.endpoint.PtyEndpoint;
+import dev.metertap.simulator.endpoint.Ports;
+import dev.metertap.simulator.endpoint.StdioEndpoint;
+import dev.metertap.simulator.endpoint.TcpEndpoint;
+import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Faults;
+import dev.metertap.simulator.journal.Journal;
+import dev.metertap.simulator.journal.JsonLinesJournal;
+import dev.metertap.simulator.schedule.ScheduleEvent;
+import dev.metertap.simulator.schedule.SimulatedClock;
+import dev.metertap.simulator.schedule.TimeDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A virtual EMU-2, put together: the device, its endpoints, its clock, its journal. Build it, {@link
+ * #start()} it, read it over its pty or TCP port, {@link #close()} it.
+ *
+ * <pre>{@code
+ * try (Emu2Simulator emu = Emu2Simulator.builder().seed(42).manualTime().pty(link).build().start()) {
+ *     emu.advance(Duration.ofMinutes(5));             // fragments written synchronously
+ *     emu.journal().fragments("InstantaneousDemand");  // what was written, decoded
+ * }
+ * }</pre>
+ */
+public final class Emu2Simulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Emu2Simulator.class);
+
+    private final Builder settings;
+    private final Journal journal = new Journal();
+    private final Faults faults = new Faults();
+    private final SimulatedClock clock;
+    private final HouseholdLoad load;
+    private final VirtualEmu2 device;
+    private final Ports ports = new Ports();
+    private PtyEndpoint pty;
+    private TcpEndpoint tcp;
+    private TimeDriver driver;
+    private JsonLinesJournal journalFile;
+    private boolean started;
+
+    private Emu2Simulator(Builder b) {
+        this.settings = b;
+        DeviceIdentity identity = DeviceIdentity.fromSeed(b.seed);
+        if (b.deviceMacId != null) {
+            identity = identity.withDeviceMacId(b.deviceMacId);
+        }
+        DeviceConfig config = new DeviceConfig(b.seed, identity,
+                b.meters.isEmpty() ? DeviceConfig.defaults(b.seed).meters() : b.meters,
+                b.load, b.start, b.demandMin, b.demandMax, b.periods);
+        this.clock = new SimulatedClock(b.start);
+        this.load = new HouseholdLoad(b.seed, b.load);
+        this.device = new VirtualEmu2(config, clock, journal, faults, load);
+        b.faults.forEach(faults::set);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Opens the endpoints, powers the device on and, unless in manual time, starts the clock. */
+    public synchronized Emu2Simulator start() throws IOException {
+        if (started) {
+            return this;
+        }
+        started = true;
+        try {
+            if (settings.journalFile != null) {
+                journalFile = JsonLinesJournal.attach(journal, settings.journalFile);
+            }
+            if (settings.pty) {
+                pty = new PtyEndpoint(settings.link, device, this::trickle);
+                ports.add(pty);
+                pty.start();
+            }
+            if (settings.tcp != null) {
+                tcp = new TcpEndpoint(settings.tcp, device, this::trickle);
+                ports.add(tcp);
+                tcp.start();
+            }
+            if (settings.stdin != null) {
+                StdioEndpoint stdio = new StdioEndpoint(settings.stdin, settings.stdout, device, this::trickle);
+                ports.add(stdio);
+                stdio.start();
+            }
+            device.attach(ports);
+            device.powerOn();
+            if (settings.speed > 0) {
+                driver = new TimeDriver(device, clock, settings.speed);
+                driver.start();
+            }
+            LOG.info("virtual EMU-2 started: seed {}, {}, faults {}", settings.seed,
+                    settings.speed > 0 ? "speed " + settings.speed : "manual time", faults.active());
+            return this;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private double trickle() {
+        return faults.value(FaultName.TRICKLE);
+    }
+
+    /** Manual time only: moves the simulated clock on, writing everything due, before returning. */
+    public void advance(Duration d) {
+        if (driver != null) {
+            throw new IllegalStateException("the clock is driven at speed " + settings.speed + "; advance() needs manualTime()");
+        }
+        device.advance(d);
+    }
+
+    /** Simulated now. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public SimulatedClock clock() {
+        return clock;
+    }
+
+    public boolean isManualTime() {
+        return settings.speed <= 0;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The household; set an extra or a fixed load here (each change is journalled). */
+    public void setExtraWatts(int watts) {
+        load.setExtraWatts(watts);
+        device.noteLoadChange("extra load " + watts + " W");
+    }
+
+    /** Pins the house's net load to {@code watts} (null releases it). */
+    public void setFixedWatts(Integer watts) {
+        load.setFixedWatts(watts);
+        device.noteLoadChange(watts == null ? "load follows the model" : "load fixed at " + watts + " W");
+    }
+
+    public HouseholdLoad load() {
+        return load;
+    }
+
+    public void unplug(Duration d) {
+        device.unplug(d);
+    }
+
+    public boolean isPlugged() {
+        return device.isPlugged();
+    }
+
+    public void silence(Duration d) {
+        device.silence(d);
+    }
+
+    public void rejoin(Duration d) {
+        device.rejoin(d);
+    }
+
+    /** Delivers command text as if a host had written it (origin {@code api}); lenient like every endpoint. */
+    public int command(String xml) {
+        List<ReceivedCommand> commands = new CommandReader().feed(xml.getBytes(StandardCharsets.ISO_8859_1));
+        commands.forEach(c -> device.receive(c, "api"));
+        return commands.size();
+    }
+
+    /** The serial port path to open (the symlink when there is one); empty without a pty. */
+    public Optional<String> portPath() {
+        return Optional.ofNullable(pty).map(PtyEndpoint::portPath);
+    }
+
+    /** The TCP address to connect to; empty without TCP. */
+    public Optional<InetSocketAddress> tcpAddress() {
+        return Optional.ofNullable(tcp).map(TcpEndpoint::address);
+    }
+
+    public long seed() {
+        return settings.seed;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (driver != null) {
+            driver.close();
+            driver = null;
+        }
+        ports.close();
+        if (journalFile != null) {
+            try {
+                journalFile.close();
+            } catch (IOException e) {
+                LOG.warn("cannot close the journal file: {}", e.toString());
+            }
+            journalFile = null;
+        }
+    }
+
+    /** How to make a simulator; every setting has a default. */
+    public static final class Builder {
+        private long seed = 1;
+        private final List<MeterSpec> meters = new ArrayList<>();
+        private LoadSettings load = LoadSettings.defaults();
+        private Instant start = Instant.parse("2024-06-01T12:00:00Z");
+        private Duration demandMin = Duration.ofSeconds(8);
+        private Duration demandMax = Duration.ofSeconds(11);
+        private final Map<ScheduleEvent, Duration> periods = new EnumMap<>(ScheduleEvent.class);
+        private boolean pty = true;
+        private Path link = PtyEndpoint.DEFAULT_LINK;
+        private InetSocketAddress tcp;
+        private InputStream stdin;
+        private OutputStream stdout;
+        private double speed = 1;
+        private final Map<FaultName, Double> faults = new EnumMap<>(FaultName.class);
+        private Path journalFile;
+        private Long deviceMacId;
+
+        private Builder() {
+        }
+
+        /** The DeviceMacId (default: Rainforest's prefix and bits from the seed). */
+        public Builder deviceMacId(long mac) {
+            this.deviceMacId = mac;
+            return this;
+        }
+
+        /** The one source of randomness; same seed and same inputs give the same bytes. */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Adds a meter (the default is one meter, Multiplier 1, Divisor 1000). */
+        public Builder meter(MeterSpec meter) {
+            meters.add(meter);
+            return this;
+        }
+
+        public Builder load(LoadSettings settings) {
+            this.load = settings;
+            return this;
+        }
+
+        public Builder zone(ZoneId zone) {
+            this.load = load.withZone(zone);
+            return this;
+        }
+
+        /** Rooftop solar peaking at {@code watts} (demand goes negative around midday). */
+        public Builder solar(int watts) {
+            this.load = load.withSolar(watts);
+            return this;
+        }
+
+        /** Simulated time at power-on (default 2024-06-01T12:00:00Z). */
+        public Builder start(Instant instant) {
+            this.start = instant;
+            return this;
+        }
+
+        /** Gap between demand notifications, drawn evenly from [min, max] (default 8 to 11 s). */
+        public Builder demandEvery(Duration min, Duration max) {
+            this.demandMin = min;
+            this.demandMax = max;
+            return this;
+        }
+
+        public Builder period(ScheduleEvent event, Duration period) {
+            periods.put(event, period);
+            return this;
+        }
+
+        /** A pseudo-terminal behind {@code symlink} (default {@code /tmp/emu2/ttyEMU2}); null for no symlink. */
+        public Builder pty(Path symlink) {
+            this.pty = true;
+            this.link = symlink;
+            return this;
+        }
+
+        public Builder noPty() {
+            this.pty = false;
+            return this;
+        }
+
+        /** A TCP server on the loopback interface, port 0 for any free one. */
+        public Builder tcp(int port) {
+            return tcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        }
+
+        public Builder tcp(InetSocketAddress address) {
+            this.tcp = address;
+            return this;
+        }
+
+        public Builder stdio(InputStream in, OutputStream out) {
+            this.stdin = in;
+            this.stdout = out;
+            return this;
+        }
+
+        /** Simulated seconds per wall-clock second (default 1). */
+        public Builder speed(double simulatedSecondsPerSecond) {
+            if (!(simulatedSecondsPerSecond > 0)) {
+                throw new IllegalArgumentException("speed must be positive");
+            }
+            this.speed = simulatedSecondsPerSecond;
+            return this;
+        }
+
+        /** Time moves only with {@link Emu2Simulator#advance(Duration)}, which writes synchronously. */
+        public Builder manualTime() {
+            this.speed = 0;
+            return this;
+        }
+
+        public Builder fault(FaultName name, double value) {
+            new Faults().set(name, value); // validates
+            faults.put(name, value);
+            return this;
+        }
+
+        /** Also writes the journal to {@code file} as JSON lines. */
+        public Builder journalFile(Path file) {
+            this.journalFile = file;
+            return this;
+        }
+
+        public Emu2Simulator build() {
+            return new Emu2Simulator(this);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.metertap.simulator.device;
+
+import dev.metertap.simulator.wire.DeviceTime;
+import dev.metertap.simulator.wire.Fragment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/** A fragment about to be written, with the ground truth the journal keeps for it. */
+record Notification(Fragment fragment, String meterMacId, Instant deviceTime, Map<String, BigDecimal> values,
+                    Map<String, String> text) {
+
+    /** The same fragment with its TimeStamp replaced by the "no value" sentinel. */
+    Notification withSentinelTimestamp() {
+        return new Notification(fragment.with("TimeStamp", "0xffffffff"), meterMacId, null, values, text);
+    }
+
+    boolean hasTimestamp() {
+        return fragment.value("TimeStamp") != null;
+    }
+
+    static Instant secondsOf(Instant t) {
+        return DeviceTime.instant(DeviceTime.seconds(t));
+    }
+}

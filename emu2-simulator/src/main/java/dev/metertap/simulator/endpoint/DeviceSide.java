@@ -1,0 +1,13 @@
+package dev.metertap.simulator.endpoint;
+
+import dev.metertap.simulator.command.ReceivedCommand;
+
+/** What an endpoint needs of the device: somewhere to deliver commands, and the bytes a new port shows first. */
+public interface DeviceSide {
+
+    /** A command a host sent, arriving on {@code origin} ({@code pty}, {@code tcp:…}, {@code stdio}). */
+    void receive(ReceivedCommand command, String origin);
+
+    /** Bytes waiting in a port that was just opened (fault {@code stale-tail}); empty for none. */
+    byte[] staleTail(String where);
+}

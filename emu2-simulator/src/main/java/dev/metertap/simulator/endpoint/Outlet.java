@@ -1,0 +1,135 @@
+package dev.metertap.simulator.endpoint;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.DoubleSupplier;
+
+/**
+ * A write queue with its own thread, so the device never blocks on a slow or absent reader. Bounded:
+ * beyond {@link #MAX_PENDING_BYTES} new bytes are dropped (as a device's buffer overflows). With a
+ * trickle rate set, bytes go out in small pieces at that many bytes per second.
+ */
+final class Outlet implements AutoCloseable {
+
+    /** Where the bytes go. */
+    interface Target {
+        void write(byte[] bytes) throws IOException;
+    }
+
+    static final long MAX_PENDING_BYTES = 8L * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(Outlet.class);
+
+    private final String name;
+    private final Target target;
+    private final DoubleSupplier trickleBytesPerSecond;
+    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong pending = new AtomicLong();
+    private final SplittableRandom pieces = new SplittableRandom(7);
+    private volatile boolean running;
+    private Thread thread;
+    private boolean warned;
+
+    Outlet(String name, Target target, DoubleSupplier trickleBytesPerSecond) {
+        this.name = name;
+        this.target = target;
+        this.trickleBytesPerSecond = trickleBytesPerSecond;
+    }
+
+    synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "emu2-out-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void send(byte[] bytes) {
+        if (bytes.length == 0) {
+            return;
+        }
+        if (pending.get() + bytes.length > MAX_PENDING_BYTES) {
+            if (!warned) {
+                LOG.warn("{}: nobody is reading; dropping output beyond {} queued bytes", name, MAX_PENDING_BYTES);
+                warned = true;
+            }
+            return;
+        }
+        pending.addAndGet(bytes.length);
+        queue.add(bytes);
+    }
+
+    /** Drops everything queued (the port went away). */
+    void clear() {
+        queue.clear();
+        pending.set(0);
+    }
+
+    long pendingBytes() {
+        return Math.max(0, pending.get());
+    }
+
+    private void run() {
+        while (running) {
+            byte[] bytes;
+            try {
+                bytes = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (bytes == null) {
+                continue;
+            }
+            try {
+                double rate = trickleBytesPerSecond.getAsDouble();
+                if (rate > 0) {
+                    trickle(bytes, rate);
+                } else {
+                    target.write(bytes);
+                }
+                warned = false;
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("{}: write failed ({}); bytes dropped", name, e.toString());
+            } finally {
+                pending.addAndGet(-bytes.length);
+            }
+        }
+    }
+
+    private void trickle(byte[] bytes, double rate) throws IOException {
+        int done = 0;
+        while (done < bytes.length && running) {
+            int n = Math.min(bytes.length - done, 1 + pieces.nextInt(16));
+            target.write(Arrays.copyOfRange(bytes, done, done + n));
+            done += n;
+            LockSupport.parkNanos((long) (n / rate * 1e9));
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+            thread = null;
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

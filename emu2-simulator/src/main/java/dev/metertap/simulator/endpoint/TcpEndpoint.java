@@ -1,0 +1,153 @@
+package dev.metertap.simulator.endpoint;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The device behind a raw TCP socket, as ser2net serves a serial port: every connected client sees
+ * the same stream from the moment it connects, and may send commands. Unplug disconnects everyone
+ * and refuses clients until replug.
+ */
+public final class TcpEndpoint implements Endpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TcpEndpoint.class);
+
+    private final InetSocketAddress bind;
+    private final DeviceSide device;
+    private final Outlet outlet;
+    private final ChannelGroup clients = new DefaultChannelGroup("emu2-clients", GlobalEventExecutor.INSTANCE);
+    private volatile boolean plugged = true;
+    private EventLoopGroup group;
+    private Channel server;
+
+    public TcpEndpoint(InetSocketAddress bind, DeviceSide device, DoubleSupplier trickleBytesPerSecond) {
+        this.bind = bind;
+        this.device = device;
+        this.outlet = new Outlet("tcp", bytes -> clients.writeAndFlush(Unpooled.wrappedBuffer(bytes)), trickleBytesPerSecond);
+    }
+
+    @Override
+    public synchronized void start() throws IOException {
+        group = new NioEventLoopGroup(1);
+        try {
+            server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new Client(ch.remoteAddress().toString()));
+                        }
+                    })
+                    .bind(bind).sync().channel();
+        } catch (Exception e) {
+            group.shutdownGracefully();
+            throw new IOException("cannot listen on " + bind + ": " + e.getMessage(), e);
+        }
+        outlet.start();
+        LOG.info("EMU-2 TCP stream at {}", address());
+    }
+
+    /** The address the server listens on (the real port when bound to 0). */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    @Override
+    public void send(byte[] bytes) {
+        if (plugged && !clients.isEmpty()) {
+            outlet.send(bytes);
+        }
+    }
+
+    @Override
+    public void unplug() {
+        plugged = false;
+        outlet.clear();
+        clients.close();
+    }
+
+    @Override
+    public void replug() {
+        plugged = true;
+    }
+
+    @Override
+    public long pendingBytes() {
+        return outlet.pendingBytes();
+    }
+
+    @Override
+    public synchronized void close() {
+        outlet.close();
+        if (server != null) {
+            clients.close().awaitUninterruptibly(2000);
+            server.close().awaitUninterruptibly(2000);
+            group.shutdownGracefully(0, 200, java.util.concurrent.TimeUnit.MILLISECONDS).awaitUninterruptibly(3000);
+            server = null;
+        }
+    }
+
+    private final class Client extends ChannelInboundHandlerAdapter {
+        private final CommandIntake intake;
+        private final String origin;
+
+        Client(String remote) {
+            this.origin = "tcp:" + remote;
+            this.intake = new CommandIntake(device, origin);
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            if (!plugged) {
+                ctx.close();
+                return;
+            }
+            byte[] tail = device.staleTail(origin);
+            if (tail.length > 0) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(tail));
+            }
+            clients.add(ctx.channel());
+            LOG.debug("client {} connected", origin);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            try {
+                ByteBuf buf = (ByteBuf) msg;
+                byte[] bytes = new byte[buf.readableBytes()];
+                buf.readBytes(bytes);
+                intake.accept(bytes, 0, bytes.length);
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("client {}: {}", origin, cause.toString());
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.metertap.simulator.schedule;
+
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
+
+/**
+ * Future device actions in simulated time, in time order and, at the same time, in the order they
+ * were scheduled (so runs are reproducible). Not thread-safe: the device guards it.
+ */
+public final class EventQueue {
+
+    /**
+     * One future action.
+     *
+     * @param atMillis simulated epoch millis
+     * @param order    tie-breaker: scheduling order
+     * @param event    the periodic notification it is, or null for other actions
+     * @param meter    the meter index it concerns
+     * @param action   what to run
+     */
+    public record Task(long atMillis, long order, ScheduleEvent event, int meter, Runnable action) {
+    }
+
+    private final PriorityQueue<Task> tasks = new PriorityQueue<>(
+            Comparator.comparingLong(Task::atMillis).thenComparingLong(Task::order));
+    private long scheduled;
+
+    public Task schedule(long atMillis, ScheduleEvent event, int meter, Runnable action) {
+        Task task = new Task(atMillis, scheduled++, event, meter, action);
+        tasks.add(task);
+        return task;
+    }
+
+    /** The next task if it is due at or before {@code millis}, removed; else null. */
+    public Task pollDue(long millis) {
+        Task next = tasks.peek();
+        if (next == null || next.atMillis() > millis) {
+            return null;
+        }
+        return tasks.poll();
+    }
+
+    /** The earliest periodic notification, removed, or null when none is scheduled. */
+    public Task pollFirstNotification() {
+        Task first = null;
+        for (Task task : tasks) {
+            if (task.event() != null && (first == null || before(task, first))) {
+                first = task;
+            }
+        }
+        if (first != null) {
+            tasks.remove(first);
+        }
+        return first;
+    }
+
+    private static boolean before(Task a, Task b) {
+        return a.atMillis() < b.atMillis() || (a.atMillis() == b.atMillis() && a.order() < b.order());
+    }
+
+    public void removeIf(Predicate<Task> test) {
+        tasks.removeIf(test);
+    }
+
+    /** Simulated millis of the next task, or {@link Long#MAX_VALUE}. */
+    public long nextMillis() {
+        Task next = tasks.peek();
+        return next == null ? Long.MAX_VALUE : next.atMillis();
+    }
+
+    public int size() {
+        return tasks.size();
+    }
+}
