@@ -24,8 +24,6 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class AtomWriter implements AutoCloseable {
 
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
-
     private final XMLStreamWriter xml;
 
     private AtomWriter(XMLStreamWriter xml) {
@@ -33,7 +31,7 @@ final class AtomWriter implements AutoCloseable {
     }
 
     static AtomWriter on(OutputStream out) throws XMLStreamException {
-        XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+        XMLStreamWriter xml = output().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
         xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
         return new AtomWriter(xml);
     }
@@ -41,6 +39,14 @@ final class AtomWriter implements AutoCloseable {
     /** A stable entry id: the same resource published at the same time gets the same UUID, so output is repeatable. */
     static String entryId(String selfHref, Instant published) {
         return UUID.nameUUIDFromBytes((selfHref + '|' + published).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * The JDK's own StAX writer, never one found on the classpath (output stays byte-identical), and a fresh factory
+     * per document because factories are not specified to be thread-safe.
+     */
+    static XMLOutputFactory output() {
+        return XMLOutputFactory.newDefaultFactory();
     }
 
     static String timestamp(Instant instant) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -18,15 +17,13 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class BatchListWriter {
 
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
-
     private BatchListWriter() {
     }
 
     /** Does not close {@code out}. */
     public static void write(List<String> resourceUrls, OutputStream out) throws IOException {
         try {
-            XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            XMLStreamWriter xml = AtomWriter.output().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
             xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
             xml.writeStartElement(ESPI_PREFIX, "BatchList", ESPI);
             xml.writeNamespace(ESPI_PREFIX, ESPI);

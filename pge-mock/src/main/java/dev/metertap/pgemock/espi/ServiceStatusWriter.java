@@ -5,7 +5,6 @@ import static dev.metertap.pgemock.espi.Namespaces.ESPI;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -15,15 +14,13 @@ public final class ServiceStatusWriter {
     public static final int AVAILABLE = 1;
     public static final int UNAVAILABLE = 0;
 
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
-
     private ServiceStatusWriter() {
     }
 
     /** @param currentStatus 1 available, 0 unavailable (PG&amp;E's outage answer); does not close {@code out} */
     public static void write(int currentStatus, OutputStream out) throws IOException {
         try {
-            XMLStreamWriter xml = OUTPUT.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            XMLStreamWriter xml = AtomWriter.output().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
             xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
             xml.writeStartElement("", "ServiceStatus", ESPI);
             xml.writeDefaultNamespace(ESPI);

@@ -177,10 +177,7 @@ public final class UsageModel {
 
     private void requireIntervalStart(IntervalKey key) {
         UsagePointModel model = model(key.usagePointId());
-        LocalDay day = LocalDay.of(model.point(), key.start().minusSeconds(1).atZone(zone).toLocalDate(), zone);
-        if (!isStartIn(day, key.start())) {
-            day = LocalDay.of(model.point(), key.start().atZone(zone).toLocalDate(), zone);
-        }
+        LocalDay day = LocalDay.of(model.point(), key.start().atZone(zone).toLocalDate(), zone);
         if (!isStartIn(day, key.start())) {
             throw new IllegalArgumentException(key + " is not the start of an interval of " + key.usagePointId());
         }

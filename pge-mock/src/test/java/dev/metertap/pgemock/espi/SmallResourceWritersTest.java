@@ -96,7 +96,7 @@ class SmallResourceWritersTest {
     }
 
     private static XMLStreamReader reader(byte[] xml) throws Exception {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         return factory.createXMLStreamReader(new ByteArrayInputStream(xml));
