@@ -22,4 +22,9 @@ public record BlockPriceDetail(MacId device, MacId meter, Emu2Time timeStamp, in
     public Optional<MacId> meterMacId() {
         return Optional.of(meter);
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

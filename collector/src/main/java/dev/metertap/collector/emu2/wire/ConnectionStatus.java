@@ -20,4 +20,9 @@ public record ConnectionStatus(MacId device, Optional<MacId> meter, String statu
     public Optional<MacId> meterMacId() {
         return meter;
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

@@ -20,4 +20,9 @@ public record CurrentPeriodUsage(MacId device, MacId meter, Emu2Time timeStamp, 
     public Optional<MacId> meterMacId() {
         return Optional.of(meter);
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

@@ -25,4 +25,9 @@ public record CurrentSummationDelivered(MacId device, MacId meter, Emu2Time time
     public Optional<MacId> meterMacId() {
         return Optional.of(meter);
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

@@ -11,4 +11,9 @@ public record DeviceInfo(MacId device, Optional<String> installCode, Optional<St
     public String rootName() {
         return "DeviceInfo";
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

@@ -14,6 +14,11 @@ public sealed interface Emu2Message permits InstantaneousDemand, CurrentSummatio
     /** The root element's name as the device writes it. */
     String rootName();
 
+    /** The display that sent it, when the message names it. */
+    default Optional<MacId> deviceMacId() {
+        return Optional.empty();
+    }
+
     /** The meter this message is about, when it names one. */
     default Optional<MacId> meterMacId() {
         return Optional.empty();

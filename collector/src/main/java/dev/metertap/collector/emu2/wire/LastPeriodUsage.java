@@ -20,4 +20,9 @@ public record LastPeriodUsage(MacId device, MacId meter, long lastUsage, Scale s
     public Optional<MacId> meterMacId() {
         return Optional.of(meter);
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

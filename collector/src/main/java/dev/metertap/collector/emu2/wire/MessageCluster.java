@@ -17,4 +17,9 @@ public record MessageCluster(MacId device, Optional<MacId> meter, Emu2Time timeS
     public Optional<MacId> meterMacId() {
         return meter;
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

@@ -20,4 +20,9 @@ public record MeterInfo(MacId device, MacId meter, String meterType, Optional<St
     public Optional<MacId> meterMacId() {
         return Optional.of(meter);
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

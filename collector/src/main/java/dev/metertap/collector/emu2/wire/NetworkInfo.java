@@ -11,4 +11,9 @@ public record NetworkInfo(MacId device, Optional<MacId> coordinator, String stat
     public String rootName() {
         return "NetworkInfo";
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

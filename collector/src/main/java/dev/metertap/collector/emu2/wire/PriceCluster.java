@@ -28,4 +28,9 @@ public record PriceCluster(MacId device, MacId meter, Emu2Time timeStamp, long p
     public Optional<MacId> meterMacId() {
         return Optional.of(meter);
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

@@ -20,4 +20,9 @@ public record ProfileData(MacId device, MacId meter, Emu2Time endTime, int statu
     public Optional<MacId> meterMacId() {
         return Optional.of(meter);
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

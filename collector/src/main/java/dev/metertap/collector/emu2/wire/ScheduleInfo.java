@@ -16,4 +16,9 @@ public record ScheduleInfo(MacId device, Optional<MacId> meter, Optional<String>
     public Optional<MacId> meterMacId() {
         return meter;
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }

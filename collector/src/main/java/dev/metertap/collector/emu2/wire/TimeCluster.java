@@ -15,4 +15,9 @@ public record TimeCluster(MacId device, Optional<MacId> meter, Emu2Time utcTime,
     public Optional<MacId> meterMacId() {
         return meter;
     }
+
+    @Override
+    public Optional<MacId> deviceMacId() {
+        return Optional.of(device);
+    }
 }
