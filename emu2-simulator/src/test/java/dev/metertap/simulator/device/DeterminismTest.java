@@ -1,0 +1,33 @@
+package dev.metertap.simulator.device;
+
+import dev.metertap.simulator.Emu2Simulator;
+import dev.metertap.simulator.fault.FaultName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeterminismTest {
+
+    private static String run(long seed) throws IOException {
+        try (Emu2Simulator sim = Emu2Simulator.builder().seed(seed).solar(4000).manualTime().noPty()
+                .fault(FaultName.CLOBBER, 0.2).fault(FaultName.NUL_BYTES, 0.05).fault(FaultName.SENTINELS, 0.02)
+                .fault(FaultName.REJOIN, 0.002).build().start()) {
+            sim.advance(Duration.ofHours(3));
+            sim.command("<Command><Name>get_profile_data</Name><NumberOfPeriods>2</NumberOfPeriods></Command>");
+            sim.advance(Duration.ofHours(21));
+            assertThat(sim.journal().wireByteCount()).isGreaterThan(3_000_000);
+            return sim.journal().wireSha256();
+        }
+    }
+
+    @Test
+    void sameSeedAndInputsGiveTheSameBytes() throws IOException {
+        long seed = 20_241_123L;
+        String first = run(seed);
+        assertThat(run(seed)).as("stream hash for seed %d", seed).isEqualTo(first);
+        assertThat(run(seed + 1)).as("seed %d vs %d", seed, seed + 1).isNotEqualTo(first);
+    }
+}
