@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Collects live household electricity readings from a Rainforest EMU-2 and PG&E Share My Data.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, Emu2Cli.class})
 public final class MetertapCommand implements Runnable {
 
     @CommandLine.Spec

@@ -178,14 +178,14 @@ public final class Emu2Session implements AutoCloseable {
             if (info != null) {
                 deviceInfo = info;
                 device = info.device();
-            } else {
+            } else if (stopped.getCount() > 0) {
                 log.info("no DeviceInfo from the EMU-2 ({}); using the MAC ids in its notifications", failure.getMessage());
             }
         });
         client.send(new GetMeterList()).whenComplete((list, failure) -> {
             if (list != null) {
                 meters.addAll(list.meters());
-            } else {
+            } else if (stopped.getCount() > 0) {
                 log.info("no MeterList from the EMU-2 ({}); using the meters in its notifications", failure.getMessage());
             }
         });

@@ -1,0 +1,11 @@
+package dev.metertap.collector.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code metertap emu2 …}: talk to a Rainforest EMU-2 (or the virtual one). */
+@Command(name = "emu2",
+        description = "Read from and talk to a Rainforest EMU-2 over USB serial or TCP.",
+        mixinStandardHelpOptions = true,
+        subcommands = {Emu2ListenCommand.class, Emu2SendCommand.class})
+final class Emu2Cli {
+}

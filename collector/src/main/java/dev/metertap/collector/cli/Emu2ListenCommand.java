@@ -1,0 +1,141 @@
+package dev.metertap.collector.cli;
+
+import dev.metertap.collector.emu2.session.Emu2Listener;
+import dev.metertap.collector.emu2.session.Emu2Options;
+import dev.metertap.collector.emu2.session.Emu2Session;
+import dev.metertap.collector.emu2.session.Emu2Stats;
+import dev.metertap.collector.emu2.transport.Endpoint;
+import dev.metertap.collector.emu2.wire.Emu2Message;
+import dev.metertap.collector.reading.Reading;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code metertap emu2 listen}: prints readings as they arrive. */
+@Command(name = "listen",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Prints each reading as the EMU-2 sends it, until --duration has passed or Ctrl-C.",
+                "Output goes to stdout and logs to stderr, so this works as a Telegraf execd input. "
+                        + "At exit, counters go to stderr: fragments accepted, rejected (by reason), clobbered, bytes skipped."},
+        footer = {"", "Examples:",
+                "  metertap emu2 listen --port /dev/ttyACM0",
+                "  metertap emu2 listen --port /tmp/emu2/ttyEMU2 --format text --duration 2m",
+                "  metertap emu2 listen --port tcp://192.168.1.20:4000 --format json"})
+final class Emu2ListenCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Emu2PortOption port;
+
+    @Option(names = "--format", defaultValue = "ilp", paramLabel = "ilp|json|text",
+            description = "ilp: line protocol per reading (the README's data model); json: one object per decoded "
+                    + "message with its fields; text: a line per reading for people. Default: ${DEFAULT-VALUE}.")
+    ReadingFormat format;
+
+    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "D",
+            description = "Stop after this long (30s, 10m, 2h). Default: run until Ctrl-C.")
+    Duration duration;
+
+    @Option(names = "--max-fragment-bytes", defaultValue = "16384", paramLabel = "N",
+            description = "Drop fragments larger than this. Default: ${DEFAULT-VALUE}.")
+    int maxFragmentBytes;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Endpoint endpoint = port.endpoint();
+        PrintWriter out = spec.commandLine().getOut();
+        Emu2Options options = Emu2Options.DEFAULTS.withMaxFragmentBytes(maxFragmentBytes);
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            stop.countDown();
+            awaitQuietly(finished);
+        }, "metertap-shutdown");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        Emu2Session session = new Emu2Session(endpoint.transport(), options, new Printer(out));
+        try {
+            session.start();
+            if (duration != null) {
+                stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                stop.await();
+            }
+        } finally {
+            session.close();
+            out.flush();
+            printCounters(session.stats());
+            finished.countDown();
+            removeHook(onCtrlC);
+        }
+        return 0;
+    }
+
+    private void printCounters(Emu2Stats stats) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("metertap: fragments accepted %d, rejected %d%s, clobbered %d, malformed %d, oversized %d, "
+                        + "bytes skipped %d; readings %d, repeats suppressed %d, reconnects %d%n",
+                stats.accepted(), stats.rejectedTotal(), stats.rejected().isEmpty() ? "" : " " + stats.rejected(),
+                stats.clobbered(), stats.malformed(), stats.oversized(), stats.skippedBytes(),
+                stats.readings(), stats.duplicates(), stats.reconnects());
+        err.flush();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook is running and waits for us
+        }
+    }
+
+    private final class Printer implements Emu2Listener {
+        private final PrintWriter out;
+
+        Printer(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void onMessage(Emu2Message message) {
+            if (format == ReadingFormat.JSON) {
+                print(MessageJson.toJson(message));
+            }
+        }
+
+        @Override
+        public void onReading(Reading reading) {
+            switch (format) {
+                case ILP -> print(ReadingFormat.ilp(reading));
+                case TEXT -> print(ReadingFormat.text(reading));
+                default -> {
+                }
+            }
+        }
+
+        private void print(String line) {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }
+    }
+}
