@@ -8,6 +8,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Collects live household electricity readings from a Rainforest EMU-2 and PG&E Share My Data.",
+        footer = {"", "Examples:",
+                "  metertap emu2 listen --port /dev/ttyACM0            live readings as line protocol",
+                "  metertap emu2 listen --port /tmp/emu2/ttyEMU2 --format text",
+                "  metertap emu2 send get_device_info --port /dev/ttyACM0",
+                "", "Run 'metertap help COMMAND' (or 'metertap COMMAND --help') for a command's options."},
         subcommands = {CommandLine.HelpCommand.class, Emu2Cli.class})
 public final class MetertapCommand implements Runnable {
 
@@ -20,7 +25,18 @@ public final class MetertapCommand implements Runnable {
 
     /** The configured command line, for tests that run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new MetertapCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new MetertapCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(MetertapCommand::explain);
+    }
+
+    /** Bad input is the user's to fix: say what is wrong, without a stack trace. */
+    private static int explain(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+            command.getErr().println("metertap: " + e.getMessage());
+            return 2;
+        }
+        throw e;
     }
 
     @Override
