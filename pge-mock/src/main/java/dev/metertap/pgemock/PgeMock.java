@@ -1,0 +1,222 @@
+package dev.metertap.pgemock;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import dev.metertap.certs.CertificateAuthority;
+import dev.metertap.certs.Identity;
+import dev.metertap.pgemock.bulk.BulkDeliveries;
+import dev.metertap.pgemock.bulk.Notifier;
+import dev.metertap.pgemock.espi.EspiLinks;
+import dev.metertap.pgemock.espi.UsageModel;
+import dev.metertap.pgemock.espi.UsagePointSpec;
+import dev.metertap.pgemock.fault.FaultPlan;
+import dev.metertap.pgemock.journal.RequestJournal;
+import dev.metertap.pgemock.oauth.ClientCredentials;
+import dev.metertap.pgemock.oauth.TokenEndpoint;
+import dev.metertap.pgemock.oauth.TokenRegistry;
+import dev.metertap.pgemock.tls.MutualTlsServerFactory;
+import dev.metertap.pgemock.tls.RegisteredClients;
+import dev.metertap.pgemock.tls.ServerTls;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mock PG&E Share My Data server: WireMock behind a TLS front that behaves like PG&E's gateway.
+ * Keys and certificates are made in the constructor; nothing listens until {@link #start()}.
+ *
+ * <pre>{@code
+ * try (PgeMock pge = new PgeMock(PgeMockOptions.defaults().notifyUri(receiver))) {
+ *     pge.start();
+ *     // client: pge.clientIdentity(), pge.credentials(), trust pge.serverCa(), call pge.tokenUrl()
+ * }
+ * }</pre>
+ */
+public final class PgeMock implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PgeMock.class);
+
+    private final PgeMockOptions options;
+    private final CertificateAuthority serverAuthority;
+    private final Identity serverIdentity;
+    private final Identity clientIdentity;
+    private final ClientCredentials credentials;
+    private final RegisteredClients registered;
+    private final List<X509Certificate> advertised = new ArrayList<>();
+    private final UsageModel model;
+    private final FaultPlan faults;
+    private final RequestJournal journal = new RequestJournal();
+    private final TokenRegistry tokens;
+    private final PgeGateway gateway;
+    private final Notifier notifier;
+    private WireMockServer server;
+    private volatile EspiLinks links;
+
+    public PgeMock(PgeMockOptions options) {
+        this.options = options;
+        this.serverAuthority = CertificateAuthority.create("metertap pge-mock server CA");
+        this.serverIdentity = serverAuthority.issueServer("api.pge.com (metertap mock)");
+        for (String name : options.acceptableCas) {
+            advertised.add(CertificateAuthority.create(name).certificate());
+        }
+        this.clientIdentity = options.clientIdentity != null ? options.clientIdentity
+                : CertificateAuthority.create("metertap self-access root").issueClient("metertap self-access client");
+        this.credentials = options.credentials != null ? options.credentials : ClientCredentials.generate();
+        this.registered = new RegisteredClients(options.clock);
+        registered.register(clientIdentity.certificate());
+        this.model = options.model != null ? options.model : defaultModel(options);
+        this.faults = new FaultPlan(options.clock);
+        this.tokens = new TokenRegistry(options.clock, options.tokenLifetime);
+        this.gateway = new PgeGateway(registered, faults, journal, new TokenEndpoint(credentials, tokens), tokens,
+                options.badTokenStatus, options.clock);
+        this.notifier = options.notifyUri == null ? null
+                : new Notifier(options.notifyUri, options.notifyTrust, journal, options.clock);
+    }
+
+    /** A 15-minute electric point with solar export and a daily gas point, 48 months of history up to today. */
+    static UsageModel defaultModel(PgeMockOptions options) {
+        Instant now = options.clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, UsageModel.PACIFIC);
+        return new UsageModel(20240310L, List.of(UsagePointSpec.solar("5550000101", 900), UsagePointSpec.gas("5550000102")),
+                UsageModel.PACIFIC).withAvailableData(
+                today.minus(Period.ofMonths(48)).atStartOfDay(UsageModel.PACIFIC).toInstant(),
+                today.atStartOfDay(UsageModel.PACIFIC).toInstant());
+    }
+
+    public synchronized PgeMock start() {
+        if (server != null) {
+            return this;
+        }
+        ServerTls tls = new ServerTls(serverIdentity, advertised, registered, options.mode);
+        server = new WireMockServer(wireMockConfig()
+                .httpDisabled(true)
+                .httpsPort(options.port)
+                .notifier(new Slf4jNotifier(false))
+                .maxRequestJournalEntries(1000)
+                .jettyAcceptors(1)
+                .httpServerFactory(new MutualTlsServerFactory(tls, gateway)));
+        server.start();
+        links = new EspiLinks(baseUrl(), EspiLinks.DEFAULT_SUBSCRIPTION_ID);
+        gateway.resources(new ResourceEndpoints(model, options.bulkId, () -> links, options.clock, faults,
+                new BulkDeliveries(), notifier, options.notificationDelay));
+        server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse()
+                .withStatus(404)
+                .withHeader("Content-Type", "text/plain;charset=UTF-8")
+                .withBody("No listener for endpoint: {{request.path}}")
+                .withTransformers("response-template")));
+        if (notifier != null) {
+            notifier.start();
+        }
+        log.info("pge-mock listening on {} ({} mode)", baseUrl(), options.mode);
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (notifier != null) {
+            notifier.close();
+        }
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    public int port() {
+        if (server == null) {
+            throw new IllegalStateException("pge-mock is not started");
+        }
+        return server.httpsPort();
+    }
+
+    /** {@code https://127.0.0.1:PORT}. */
+    public String baseUrl() {
+        return "https://" + options.host + ":" + port();
+    }
+
+    public String tokenUrl() {
+        return baseUrl() + TokenEndpoint.PRODUCTION_PATH;
+    }
+
+    public String testTokenUrl() {
+        return baseUrl() + TokenEndpoint.TEST_PATH;
+    }
+
+    /** {@code https://127.0.0.1:PORT/GreenButtonConnect/espi/1_1/resource}. */
+    public String resourceBase() {
+        return links().resourceBase();
+    }
+
+    public String bulkUrl() {
+        return links().bulk(options.bulkId);
+    }
+
+    public String bulkId() {
+        return options.bulkId;
+    }
+
+    public EspiLinks links() {
+        if (links == null) {
+            throw new IllegalStateException("pge-mock is not started");
+        }
+        return links;
+    }
+
+    /** The registered client identity (key and chain). */
+    public Identity clientIdentity() {
+        return clientIdentity;
+    }
+
+    public ClientCredentials credentials() {
+        return credentials;
+    }
+
+    /** The CA clients must trust for the mock's server certificate. */
+    public X509Certificate serverCa() {
+        return serverAuthority.certificate();
+    }
+
+    /** The CAs the mock's CertificateRequest lists. */
+    public List<X509Certificate> advertisedCas() {
+        return List.copyOf(advertised);
+    }
+
+    /** Register another client certificate (pinned by fingerprint). */
+    public void register(X509Certificate certificate) {
+        registered.register(certificate);
+    }
+
+    public UsageModel model() {
+        return model;
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    public RequestJournal journal() {
+        return journal;
+    }
+
+    /** Writes the client kit (certificate, key, PKCS#12, client id and secret, the mock's CA) into {@code directory}. */
+    public ClientKit writeClientKit(Path directory) {
+        return ClientKit.write(this, directory);
+    }
+
+    /** Unused by the mock itself: how long notifications wait. */
+    public Duration notificationDelay() {
+        return options.notificationDelay;
+    }
+}
