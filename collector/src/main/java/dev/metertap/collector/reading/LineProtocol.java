@@ -1,11 +1,18 @@
 package dev.metertap.collector.reading;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Encodes points as InfluxDB line protocol with seconds precision, escaping as InfluxDB 1.x and 2.x
  * read it. Line protocol cannot carry a newline in a tag or field, so line breaks inside strings
  * become spaces.
+ *
+ * <p>InfluxDB keeps a backslash in a measurement, tag or field key literally (it only unescapes
+ * {@code \,}, {@code \ } and {@code \=}), so those backslashes are written as they are; inside
+ * string field values it does unescape {@code \\} and {@code \"}. Checked against influxd 1.6.7.
  */
 public final class LineProtocol {
 
@@ -65,9 +72,105 @@ public final class LineProtocol {
             switch (c) {
                 case ',', ' ' -> out.append('\\').append(c);
                 case '=' -> out.append(equalsToo ? "\\=" : "=");
-                case '\\' -> out.append("\\\\");
-                case '\n', '\r' -> out.append(' ');
+                case '\n', '\r' -> out.append("\\ ");
                 default -> out.append(c);
+            }
+        }
+    }
+
+    /**
+     * Reads back one line this class wrote (the store keeps lines, exports decode them). Integers
+     * must carry the {@code i} suffix; other numbers become {@link BigDecimal}s, exactly as written.
+     */
+    public static Point decode(String line) {
+        Cursor in = new Cursor(line);
+        String measurement = in.name(false);
+        List<Tag> tags = new ArrayList<>(5);
+        while (in.peek() == ',') {
+            in.pos++;
+            String key = in.name(true);
+            in.expect('=');
+            tags.add(new Tag(key, in.name(true)));
+        }
+        in.expect(' ');
+        List<Field> fields = new ArrayList<>(4);
+        do {
+            String key = in.name(true);
+            in.expect('=');
+            fields.add(new Field(key, in.value()));
+        } while (in.peek() == ',' && in.pos++ >= 0);
+        in.expect(' ');
+        long seconds;
+        try {
+            seconds = Long.parseLong(line.substring(in.pos));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad timestamp in line protocol: " + line);
+        }
+        return new Point(measurement, tags, fields, Instant.ofEpochSecond(seconds));
+    }
+
+    private static final class Cursor {
+        private final String text;
+        private int pos;
+
+        Cursor(String text) {
+            this.text = text;
+        }
+
+        char peek() {
+            return pos < text.length() ? text.charAt(pos) : '\0';
+        }
+
+        void expect(char c) {
+            if (peek() != c) {
+                throw new IllegalArgumentException("expected '" + c + "' at " + pos + " in line protocol: " + text);
+            }
+            pos++;
+        }
+
+        /** A measurement, tag or key: ends at an unescaped comma, space (or '=' when {@code equalsEnds}). */
+        String name(boolean equalsEnds) {
+            StringBuilder out = new StringBuilder();
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c == '\\' && pos + 1 < text.length()
+                        && (text.charAt(pos + 1) == ',' || text.charAt(pos + 1) == ' ' || text.charAt(pos + 1) == '=')) {
+                    out.append(text.charAt(pos + 1));
+                    pos += 2;
+                    continue;
+                }
+                if (c == ',' || c == ' ' || (equalsEnds && c == '=')) {
+                    break;
+                }
+                out.append(c);
+                pos++;
+            }
+            return out.toString();
+        }
+
+        Object value() {
+            if (peek() == '"') {
+                pos++;
+                StringBuilder out = new StringBuilder();
+                while (pos < text.length() && text.charAt(pos) != '"') {
+                    char c = text.charAt(pos++);
+                    if (c == '\\' && pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\\')) {
+                        c = text.charAt(pos++);
+                    }
+                    out.append(c);
+                }
+                expect('"');
+                return out.toString();
+            }
+            int start = pos;
+            while (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != ' ') {
+                pos++;
+            }
+            String raw = text.substring(start, pos);
+            try {
+                return raw.endsWith("i") ? (Object) Long.parseLong(raw.substring(0, raw.length() - 1)) : new BigDecimal(raw);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad field value '" + raw + "' in line protocol: " + text);
             }
         }
     }

@@ -1,0 +1,42 @@
+package dev.metertap.collector.config;
+
+import dev.metertap.collector.sink.Backoff;
+import dev.metertap.collector.sink.Batching;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The whole configuration file. Every section is optional; an empty file means the defaults and no sinks. */
+public record MetertapConfig(StoreConfig store, Batching batching, Backoff backoff, List<SinkConfig> sinks) {
+
+    public static final MetertapConfig DEFAULTS = new MetertapConfig(null, null, null, null);
+
+    public MetertapConfig {
+        store = store == null ? new StoreConfig(null) : store;
+        batching = batching == null ? Batching.DEFAULT : batching;
+        backoff = backoff == null ? Backoff.DEFAULT : backoff;
+        sinks = sinks == null ? List.of() : List.copyOf(sinks);
+        Set<String> names = new HashSet<>();
+        for (SinkConfig sink : sinks) {
+            if (!names.add(sink.name())) {
+                throw new IllegalArgumentException("two sinks are named '" + sink.name() + "'");
+            }
+        }
+    }
+
+    public Batching batchingOf(SinkConfig sink) {
+        return sink.batching() != null ? sink.batching() : batching;
+    }
+
+    public Backoff backoffOf(SinkConfig sink) {
+        return sink.backoff() != null ? sink.backoff() : backoff;
+    }
+
+    /** The sink named {@code name}, or a {@link ConfigException} listing the configured ones. */
+    public SinkConfig sink(String name) {
+        return sinks.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new ConfigException(
+                "no sink named '" + name + "' in the configuration; configured: "
+                        + (sinks.isEmpty() ? "none" : String.join(", ", sinks.stream().map(SinkConfig::name).toList()))));
+    }
+}

@@ -1,0 +1,321 @@
+package dev.metertap.collector.sink;
+
+import dev.metertap.collector.store.Batch;
+import dev.metertap.collector.store.Outbox;
+import dev.metertap.collector.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Moves points from the store's outbox to one sink, in order, on a thread of its own. The sink's
+ * cursor advances only after the sink acknowledged a batch, so nothing is skipped across outages,
+ * restarts and crashes. A failed batch is retried with capped exponential backoff; a batch the
+ * destination refuses (4xx) pauses the forwarder with one error line until {@link #resume()}.
+ *
+ * <p>Memory does not grow with the backlog: the outbox is read one bounded batch at a time.
+ */
+public final class Forwarder implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
+
+    public enum State { NEW, RUNNING, RETRYING, PAUSED, STOPPED }
+
+    private final Store store;
+    private final Sink sink;
+    private final Batching batching;
+    private final Backoff backoff;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Runnable wakeOnAppend = this::wake;
+    private State state = State.NEW;
+    private boolean stopRequested;
+    private boolean resumeRequested;
+    private long appends;
+    private long deliveredUpTo;
+    private long batchesSent;
+    private long pointsSent;
+    private Thread thread;
+
+    public Forwarder(Store store, Sink sink, Batching batching, Backoff backoff) {
+        this.store = store;
+        this.sink = sink;
+        this.batching = batching;
+        this.backoff = backoff;
+    }
+
+    public String sinkName() {
+        return sink.name();
+    }
+
+    /** Starts forwarding on a daemon thread named after the sink. */
+    public void start() {
+        lock.lock();
+        try {
+            if (state != State.NEW) {
+                throw new IllegalStateException("forwarder for sink '" + sink.name() + "' was already started");
+            }
+            state = State.RUNNING;
+        } finally {
+            lock.unlock();
+        }
+        store.onAppend(wakeOnAppend);
+        thread = new Thread(this::run, "forwarder-" + sink.name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public State state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Points acknowledged by the sink since start. */
+    public long pointsSent() {
+        lock.lock();
+        try {
+            return pointsSent;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Retries a paused sink (after its configuration or the destination was fixed). */
+    public void resume() {
+        lock.lock();
+        try {
+            resumeRequested = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the sink has acknowledged every point up to store seq {@code seq}; false on timeout. */
+    public boolean awaitDelivered(long seq, Duration timeout) throws InterruptedException {
+        return awaitCondition(() -> deliveredUpTo >= seq, timeout);
+    }
+
+    /** Waits until the forwarder is in {@code wanted}; false on timeout. */
+    public boolean awaitState(State wanted, Duration timeout) throws InterruptedException {
+        return awaitCondition(() -> state == wanted, timeout);
+    }
+
+    private boolean awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            appends++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        try (Outbox outbox = store.outbox(sink.name())) {
+            setDelivered(outbox.cursor());
+            log.info("forwarding to sink '{}' from store seq {} ({} points pending)", sink.name(), outbox.cursor(), outbox.pending());
+            int failures = 0;
+            long waitingSince = -1;
+            while (!stopping()) {
+                long appendsBefore = appendsSeen();
+                Batch batch = outbox.next(batching.maxPoints(), batching.maxBytes());
+                if (batch.isEmpty()) {
+                    waitingSince = -1;
+                    awaitAppend(appendsBefore);
+                    continue;
+                }
+                if (failures == 0 && batch.size() < batching.maxPoints() && batch.body().length() < batching.maxBytes() / 2) {
+                    // a partial batch waits for company, but no longer than maxDelay after it was first seen
+                    long now = System.nanoTime();
+                    if (waitingSince < 0) {
+                        waitingSince = now;
+                    }
+                    long due = waitingSince + batching.maxDelay().toNanos();
+                    if (now < due) {
+                        sleepUnlessStopped(Duration.ofNanos(due - now));
+                        continue;
+                    }
+                }
+                waitingSince = -1;
+                try {
+                    sink.send(batch);
+                } catch (SinkException e) {
+                    failures++;
+                    if (!e.retryable()) {
+                        pause(e);
+                        failures = 0;
+                        continue;
+                    }
+                    Duration delay = backoff.delay(failures);
+                    if (failures == 1) {
+                        log.warn("sink '{}' failed, retrying in {} ms, backing off up to {} ms: {}",
+                                sink.name(), delay.toMillis(), backoff.max().toMillis(), e.getMessage());
+                    } else {
+                        log.debug("sink '{}' retry {} failed, next in {} ms: {}", sink.name(), failures, delay.toMillis(), e.getMessage());
+                    }
+                    setState(State.RETRYING);
+                    sleepUnlessStopped(delay);
+                    continue;
+                }
+                outbox.acknowledge(batch);
+                if (failures > 0) {
+                    log.info("sink '{}' recovered after {} failed attempt(s)", sink.name(), failures);
+                    failures = 0;
+                }
+                delivered(batch);
+            }
+        } catch (RuntimeException e) {
+            log.error("forwarder for sink '{}' stopped: {}", sink.name(), e.getMessage(), e);
+        } finally {
+            store.removeAppendListener(wakeOnAppend);
+            setState(State.STOPPED);
+        }
+    }
+
+    private void pause(SinkException e) {
+        log.error("sink '{}' refused a batch and is paused (fix it and restart, nothing is lost): {}", sink.name(), e.getMessage());
+        lock.lock();
+        try {
+            state = State.PAUSED;
+            changed.signalAll();
+            while (!stopRequested && !resumeRequested) {
+                changed.awaitUninterruptibly();
+            }
+            if (resumeRequested) {
+                resumeRequested = false;
+                state = State.RUNNING;
+                log.info("sink '{}' resumed", sink.name());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void delivered(Batch batch) {
+        lock.lock();
+        try {
+            deliveredUpTo = batch.lastSeq();
+            batchesSent++;
+            pointsSent += batch.size();
+            state = State.RUNNING;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void setDelivered(long seq) {
+        lock.lock();
+        try {
+            deliveredUpTo = seq;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void setState(State next) {
+        lock.lock();
+        try {
+            state = next;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean stopping() {
+        lock.lock();
+        try {
+            return stopRequested;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long appendsSeen() {
+        lock.lock();
+        try {
+            return appends;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the store committed something after {@code appendsBefore} was read, or a stop. */
+    private void awaitAppend(long appendsBefore) {
+        lock.lock();
+        try {
+            while (!stopRequested && appends == appendsBefore) {
+                changed.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sleepUnlessStopped(Duration delay) {
+        long deadline = System.nanoTime() + delay.toNanos();
+        lock.lock();
+        try {
+            long left;
+            while (!stopRequested && (left = deadline - System.nanoTime()) > 0) {
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops after the batch in flight (if any); unacknowledged points stay in the outbox for next time. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            stopRequested = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        sink.close();
+    }
+}

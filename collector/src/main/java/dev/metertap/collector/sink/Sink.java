@@ -1,0 +1,22 @@
+package dev.metertap.collector.sink;
+
+import dev.metertap.collector.store.Batch;
+
+/** Somewhere points go: InfluxDB, stdout… A sink is used by one forwarder thread at a time. */
+public interface Sink extends AutoCloseable {
+
+    /** The name in the configuration; also the name of its cursor in the store. */
+    String name();
+
+    /**
+     * Delivers {@code batch} and returns only once the destination has acknowledged it. Sending the
+     * same batch again must be harmless (InfluxDB overwrites a point with the same series and time).
+     *
+     * @throws SinkException when it was not delivered; {@link SinkException#retryable()} says whether trying later may help
+     */
+    void send(Batch batch) throws SinkException;
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,396 @@
+package dev.metertap.collector.store;
+
+import dev.metertap.collector.reading.LineProtocol;
+import dev.metertap.collector.reading.Point;
+import dev.metertap.collector.reading.Reading;
+import dev.metertap.collector.reading.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The embedded store: one SQLite file in WAL mode holding every reading as a line-protocol point,
+ * keyed by its natural key (measurement, tag set, time).
+ *
+ * <p>Appending is an upsert: the same reading twice is a no-op, a corrected value replaces the old
+ * one and is shipped again. Each append commits before it returns ({@code synchronous=FULL}), so a
+ * reading the caller saw accepted survives a crash or a power cut. One connection writes, under a
+ * lock; each {@link Outbox} reads through its own connection, which WAL lets run alongside writes.
+ */
+public final class Store implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Store.class);
+
+    private static final String UPSERT = """
+            INSERT INTO points (seq, measurement, tags, time, line) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (measurement, tags, time) DO UPDATE SET line = excluded.line, seq = excluded.seq
+            WHERE line IS NOT excluded.line""";
+
+    private final Path path;
+    private final Connection writer;
+    private final PreparedStatement upsert;
+    private final int schemaVersion;
+    private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+    private final Object writeLock = new Object();
+    private long nextSeq;
+    private boolean closed;
+
+    private Store(Path path, Connection writer, int schemaVersion) throws SQLException {
+        this.path = path;
+        this.writer = writer;
+        this.schemaVersion = schemaVersion;
+        this.upsert = writer.prepareStatement(UPSERT);
+        try (Statement statement = writer.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM points")) {
+            rows.next();
+            long maxPoint = rows.getLong(1);
+            // a cursor may be ahead of every remaining point only if points were deleted by hand;
+            // never hand out a seq at or below any cursor, or a sink would skip it
+            try (ResultSet cursors = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM sink_cursors")) {
+                cursors.next();
+                nextSeq = Math.max(maxPoint, cursors.getLong(1)) + 1;
+            }
+        }
+    }
+
+    /** Opens (creating it and its directory if needed) the store at {@code path} and migrates its schema. */
+    public static Store open(Path path) {
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the store's directory for " + path + ": " + e.getMessage(), e);
+        }
+        Connection connection = null;
+        try {
+            connection = connect(path);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                // FULL: in WAL mode NORMAL may lose the last commits on power loss; we promise it won't
+                statement.execute("PRAGMA synchronous = FULL");
+            }
+            int version = Migrations.apply(connection);
+            Store store = new Store(path, connection, version);
+            log.debug("opened store {} (schema {})", path, version);
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new StoreException("cannot open the store " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    static Connection connect(Path path) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 10000");
+            statement.execute("PRAGMA foreign_keys = ON");
+        }
+        return connection;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** Stores one reading and commits. Returns false when the store already held exactly this reading. */
+    public boolean append(Reading reading) {
+        return appendPoints(List.of(reading.toPoint())) == 1;
+    }
+
+    /** Stores readings in one transaction. Returns how many were new or changed a stored value. */
+    public int appendAll(Collection<? extends Reading> readings) {
+        List<Point> points = new ArrayList<>(readings.size());
+        for (Reading reading : readings) {
+            points.add(reading.toPoint());
+        }
+        return appendPoints(points);
+    }
+
+    /** Stores points in one transaction. Returns how many were new or changed a stored value. */
+    public int appendPoints(Collection<Point> points) {
+        if (points.isEmpty()) {
+            return 0;
+        }
+        int changed = 0;
+        synchronized (writeLock) {
+            requireOpen();
+            long seq = nextSeq;
+            try {
+                writer.setAutoCommit(false);
+                for (Point point : points) {
+                    upsert.setLong(1, seq++);
+                    upsert.setString(2, point.measurement());
+                    upsert.setString(3, tagsJson(point.tags()));
+                    upsert.setLong(4, point.epochSecond());
+                    upsert.setString(5, LineProtocol.encode(point));
+                    upsert.addBatch();
+                }
+                for (int count : upsert.executeBatch()) {
+                    changed += count > 0 ? 1 : 0;
+                }
+                writer.commit();
+                // seqs of no-op upserts stay unused: gaps are harmless, order is what counts
+                nextSeq = seq;
+            } catch (SQLException e) {
+                rollback();
+                throw new StoreException("cannot store " + points.size() + " point(s) in " + path + ": " + e.getMessage(), e);
+            } finally {
+                restoreAutoCommit();
+            }
+        }
+        if (changed > 0) {
+            appendListeners.forEach(Runnable::run);
+        }
+        return changed;
+    }
+
+    /** Runs {@code listener} after each commit that added or changed points (it must not block). */
+    public void onAppend(Runnable listener) {
+        appendListeners.add(listener);
+    }
+
+    public void removeAppendListener(Runnable listener) {
+        appendListeners.remove(listener);
+    }
+
+    /** The points matching {@code query}, in time order. Loads them all: use {@link #scan} for large ranges. */
+    public List<Point> query(PointQuery query) {
+        List<Point> points = new ArrayList<>();
+        scan(query, points::add);
+        return points;
+    }
+
+    /** Streams the points matching {@code query} in time order, without holding them in memory. */
+    public void scan(PointQuery query, Consumer<Point> consumer) {
+        scanLines(query, (seq, line) -> consumer.accept(LineProtocol.decode(line)));
+    }
+
+    /** Line-protocol lines in time order (then seq), through a read connection of their own. */
+    void scanLines(PointQuery query, LineConsumer consumer) {
+        StringBuilder sql = new StringBuilder("SELECT seq, line FROM points WHERE time >= ? AND time < ?");
+        List<Object> args = new ArrayList<>();
+        args.add(query.from().getEpochSecond());
+        args.add(query.to().getEpochSecond());
+        if (query.measurement() != null) {
+            sql.append(" AND measurement = ?");
+            args.add(query.measurement());
+        }
+        for (Map.Entry<String, String> tag : query.tags().entrySet()) {
+            sql.append(" AND json_extract(tags, ?) = ?");
+            args.add("$.\"" + tag.getKey().replace("\"", "\\\"") + "\"");
+            args.add(tag.getValue());
+        }
+        sql.append(" ORDER BY time, seq");
+        try (Connection reader = connect(path);
+             PreparedStatement select = reader.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                select.setObject(i + 1, args.get(i));
+            }
+            select.setFetchSize(1000);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    consumer.accept(rows.getLong(1), rows.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    interface LineConsumer {
+        void accept(long seq, String line);
+    }
+
+    /**
+     * Streams the points matching {@code query} as batches of at most {@code maxPoints} lines and
+     * {@code maxBytes} characters (a single longer line still makes a batch): {@code sink replay}.
+     */
+    public void scanBatches(PointQuery query, int maxPoints, int maxBytes, Consumer<Batch> consumer) {
+        BatchBuilder builder = new BatchBuilder(maxPoints, maxBytes);
+        scanLines(query, (seq, line) -> {
+            if (!builder.fits(line)) {
+                consumer.accept(builder.drain());
+            }
+            builder.add(seq, line);
+        });
+        if (!builder.isEmpty()) {
+            consumer.accept(builder.drain());
+        }
+    }
+
+    /** The outbox of the sink named {@code sink}: its cursor survives restarts. Close it when done. */
+    public Outbox outbox(String sink) {
+        try {
+            return new Outbox(this, sink, connect(path));
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the outbox of sink '" + sink + "' in " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves a sink's cursor forward to {@code seq} (never backwards) and commits. */
+    void advanceCursor(String sink, long seq) {
+        synchronized (writeLock) {
+            requireOpen();
+            try (PreparedStatement update = writer.prepareStatement("""
+                    INSERT INTO sink_cursors (sink, seq) VALUES (?, ?)
+                    ON CONFLICT (sink) DO UPDATE SET seq = max(seq, excluded.seq)""")) {
+                update.setString(1, sink);
+                update.setLong(2, seq);
+                update.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("cannot save the cursor of sink '" + sink + "': " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public StoreStats stats() {
+        try (Connection reader = connect(path); Statement statement = reader.createStatement()) {
+            long total = 0;
+            List<StoreStats.MeasurementStats> measurements = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT measurement, count(*), min(time), max(time) FROM points GROUP BY measurement ORDER BY measurement")) {
+                while (rows.next()) {
+                    measurements.add(new StoreStats.MeasurementStats(rows.getString(1), rows.getLong(2),
+                            Instant.ofEpochSecond(rows.getLong(3)), Instant.ofEpochSecond(rows.getLong(4))));
+                    total += rows.getLong(2);
+                }
+            }
+            List<StoreStats.SinkBacklog> sinks = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("""
+                    SELECT c.sink, c.seq, (SELECT count(*) FROM points p WHERE p.seq > c.seq)
+                    FROM sink_cursors c ORDER BY c.sink""")) {
+                while (rows.next()) {
+                    sinks.add(new StoreStats.SinkBacklog(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+                }
+            }
+            long bytes = Files.size(path) + sizeIfExists(Path.of(path + "-wal"));
+            return new StoreStats(total, bytes, schemaVersion, measurements, sinks);
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot read statistics of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs SQLite's {@code PRAGMA integrity_check}; "ok" when the file is sound. */
+    public String integrityCheck() {
+        synchronized (writeLock) {
+            requireOpen();
+            try (Statement statement = writer.createStatement();
+                 ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
+                StringBuilder result = new StringBuilder();
+                while (rows.next()) {
+                    result.append(result.isEmpty() ? "" : "\n").append(rows.getString(1));
+                }
+                return result.toString();
+            } catch (SQLException e) {
+                throw new StoreException("cannot check " + path + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                upsert.close();
+                writer.close();
+            } catch (SQLException e) {
+                throw new StoreException("cannot close " + path + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new StoreException("the store " + path + " is closed");
+        }
+    }
+
+    private void rollback() {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            log.warn("rollback failed on {}: {}", path, e.getMessage());
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            writer.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.warn("cannot restore auto-commit on {}: {}", path, e.getMessage());
+        }
+    }
+
+    private static long sizeIfExists(Path file) throws IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already failing: the original error is the one to report
+            }
+        }
+    }
+
+    /** The tag set as a JSON object in the data model's order: part of the natural key, and queryable. */
+    static String tagsJson(List<Tag> tags) {
+        StringBuilder json = new StringBuilder(64).append('{');
+        for (Tag tag : tags) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            appendJsonString(json, tag.key());
+            json.append(':');
+            appendJsonString(json, tag.value());
+        }
+        return json.append('}').toString();
+    }
+
+    private static void appendJsonString(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        json.append('"');
+    }
+}

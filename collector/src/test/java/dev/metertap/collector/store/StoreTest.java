@@ -1,0 +1,148 @@
+package dev.metertap.collector.store;
+
+import dev.metertap.collector.reading.DemandReading;
+import dev.metertap.collector.reading.IntervalReading;
+import dev.metertap.collector.reading.LinkReading;
+import dev.metertap.collector.reading.Point;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private static DemandReading demand(String meter, int second, String kw) {
+        return new DemandReading("0xd8d5b9000000a1b2", meter, T0.plusSeconds(second), new BigDecimal(kw));
+    }
+
+    @Test
+    void createsTheFileInWalModeAtTheLatestSchema() throws Exception {
+        Path file = dir.resolve("sub/dir/metertap.db");
+        try (Store store = Store.open(file)) {
+            assertThat(store.schemaVersion()).isEqualTo(Migrations.LATEST);
+            assertThat(store.integrityCheck()).isEqualTo("ok");
+        }
+        try (Connection c = Store.connect(file); Statement s = c.createStatement();
+             ResultSet mode = s.executeQuery("PRAGMA journal_mode")) {
+            mode.next();
+            assertThat(mode.getString(1)).isEqualTo("wal");
+        }
+    }
+
+    @Test
+    void refusesAFileFromANewerSchema() throws Exception {
+        Path file = dir.resolve("m.db");
+        Store.open(file).close();
+        try (Connection c = Store.connect(file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 99");
+        }
+        assertThatThrownBy(() -> Store.open(file)).isInstanceOf(StoreException.class).hasMessageContaining("newer");
+    }
+
+    @Test
+    void theSameReadingTwiceIsStoredOnce() {
+        try (Store store = Store.open(dir.resolve("m.db"))) {
+            assertThat(store.append(demand("m1", 0, "1.250"))).isTrue();
+            assertThat(store.append(demand("m1", 0, "1.250"))).isFalse();
+            assertThat(store.appendAll(List.of(demand("m1", 0, "1.250"), demand("m1", 1, "1.300")))).isEqualTo(1);
+            assertThat(store.query(PointQuery.everything())).hasSize(2);
+        }
+    }
+
+    @Test
+    void aCorrectionReplacesTheValueAndIsShippedAgain() {
+        try (Store store = Store.open(dir.resolve("m.db")); Outbox outbox = store.outbox("influx")) {
+            store.append(demand("m1", 0, "1.250"));
+            store.append(demand("m1", 1, "2.000"));
+            outbox.acknowledge(outbox.next(100, 1 << 20));
+            assertThat(outbox.pending()).isZero();
+
+            assertThat(store.append(demand("m1", 0, "1.275"))).isTrue();
+            assertThat(store.query(PointQuery.everything())).extracting(p -> p.fields().get(0).value())
+                    .containsExactly(new BigDecimal("1.275"), new BigDecimal("2.000"));
+            Batch again = outbox.next(100, 1 << 20);
+            assertThat(again.body()).isEqualTo("emu2_demand,device=0xd8d5b9000000a1b2,meter=m1 kw=1.275 1795392000\n");
+        }
+    }
+
+    @Test
+    void queriesBySeriesTagAndTimeRange() {
+        try (Store store = Store.open(dir.resolve("m.db"))) {
+            store.appendAll(List.of(demand("m1", 0, "1"), demand("m1", 10, "2"), demand("m2", 5, "3"),
+                    new LinkReading("0xd8d5b9000000a1b2", "m1", T0.plusSeconds(5), "Connected", 80),
+                    new IntervalReading("up-7", IntervalReading.Commodity.ELECTRICITY, IntervalReading.Flow.DELIVERED,
+                            IntervalReading.Unit.KWH, 3600, T0, new BigDecimal("0.5"), 0, null, null)));
+
+            assertThat(store.query(PointQuery.series("emu2_demand,meter=m1", T0, T0.plusSeconds(60))))
+                    .extracting(Point::epochSecond).containsExactly(T0.getEpochSecond(), T0.getEpochSecond() + 10);
+            assertThat(store.query(PointQuery.series("emu2_demand", T0.plusSeconds(1), T0.plusSeconds(10))))
+                    .extracting(p -> p.tags().get(1).value()).containsExactly("m2");
+            assertThat(store.query(new PointQuery(null, Map.of("meter", "m1"), T0, T0.plusSeconds(60))))
+                    .extracting(Point::measurement).containsExactly("emu2_demand", "emu2_link", "emu2_demand");
+            assertThat(store.query(new PointQuery(null, Map.of("usage_point", "up-7"), T0, T0.plusSeconds(1))))
+                    .extracting(Point::measurement).containsExactly("pge_interval");
+        }
+    }
+
+    @Test
+    void outboxShipsInOrderInBoundedBatchesAndResumesAfterReopen() {
+        Path file = dir.resolve("m.db");
+        List<DemandReading> readings = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            readings.add(demand("m1", i, i + ".5"));
+        }
+        List<String> shipped = new ArrayList<>();
+        try (Store store = Store.open(file)) {
+            store.appendAll(readings);
+            try (Outbox outbox = store.outbox("influx")) {
+                Batch first = outbox.next(10, 1 << 20);
+                assertThat(first.size()).isEqualTo(10);
+                outbox.acknowledge(first);
+                shipped.addAll(first.body().lines().toList());
+                outbox.next(10, 1 << 20); // read but never acknowledged: the crash case
+            }
+            assertThat(store.stats().sinks()).containsExactly(new StoreStats.SinkBacklog("influx", 10, 15));
+        }
+        try (Store store = Store.open(file); Outbox outbox = store.outbox("influx")) {
+            Batch batch;
+            while (!(batch = outbox.next(10, 200)).isEmpty()) {
+                assertThat(batch.body().length()).isLessThanOrEqualTo(200);
+                outbox.acknowledge(batch);
+                shipped.addAll(batch.body().lines().toList());
+            }
+            try (Outbox other = store.outbox("stdout")) {
+                assertThat(other.pending()).isEqualTo(25);
+            }
+        }
+        assertThat(shipped).hasSize(25).doesNotHaveDuplicates();
+        assertThat(shipped.get(24)).endsWith("kw=24.5 " + (T0.getEpochSecond() + 24));
+    }
+
+    @Test
+    void statsCountPointsPerMeasurement() {
+        try (Store store = Store.open(dir.resolve("m.db"))) {
+            store.appendAll(List.of(demand("m1", 0, "1"), demand("m1", 60, "2")));
+            StoreStats stats = store.stats();
+            assertThat(stats.points()).isEqualTo(2);
+            assertThat(stats.measurements()).containsExactly(
+                    new StoreStats.MeasurementStats("emu2_demand", 2, T0, T0.plusSeconds(60)));
+            assertThat(stats.fileBytes()).isPositive();
+        }
+    }
+}
