@@ -169,6 +169,13 @@ public final class Store implements AutoCloseable {
         return changed;
     }
 
+    /** The seq of the latest stored change (0 for an empty store): a forwarder has caught up once it delivered this. */
+    public long lastSeq() {
+        synchronized (writeLock) {
+            return nextSeq - 1;
+        }
+    }
+
     /** Runs {@code listener} after each commit that added or changed points (it must not block). */
     public void onAppend(Runnable listener) {
         appendListeners.add(listener);
