@@ -198,7 +198,7 @@ public final class Emu2Parser {
         if (right.isEmpty() && left.isEmpty() && suppress.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new DisplayFormat(right.orElse(0L).intValue(), left.orElse(0L).intValue(), suppress.orElse(false)));
+        return DisplayFormat.of(right.orElse(0L).intValue(), left.orElse(0L).intValue(), suppress.orElse(false));
     }
 
     private static PriceCluster priceCluster(Fields f) throws RejectedFragmentException {

@@ -124,7 +124,7 @@ final class Fields {
     }
 
     Scale scale(ChildName multiplier, ChildName divisor) throws RejectedFragmentException {
-        return new Scale(hex(multiplier, 32), hex(divisor, 32));
+        return Scale.of(hex(multiplier, 32), hex(divisor, 32));
     }
 
     /** Link strength 0x00–0x64 (percent). */

@@ -23,6 +23,11 @@ public record Scale(long multiplier, long divisor) {
         }
     }
 
+    /** The scale for these raw values; the usual kilo scale is shared rather than allocated per fragment. */
+    public static Scale of(long multiplier, long divisor) {
+        return multiplier == 1 && divisor == 1000 ? KILO : new Scale(multiplier, divisor);
+    }
+
     public long effectiveMultiplier() {
         return multiplier == 0 ? 1 : multiplier;
     }
