@@ -192,13 +192,15 @@ public final class Emu2Parser {
     }
 
     private static Optional<DisplayFormat> displayFormat(Fields f) throws RejectedFragmentException {
-        Optional<Long> right = f.optionalHex(DIGITS_RIGHT, 8);
-        Optional<Long> left = f.optionalHex(DIGITS_LEFT, 8);
-        Optional<Boolean> suppress = f.optionalYesNo(SUPPRESS_LEADING_ZERO);
-        if (right.isEmpty() && left.isEmpty() && suppress.isEmpty()) {
+        int right = f.find(DIGITS_RIGHT);
+        int left = f.find(DIGITS_LEFT);
+        int suppress = f.find(SUPPRESS_LEADING_ZERO);
+        if (right < 0 && left < 0 && suppress < 0) {
             return Optional.empty();
         }
-        return DisplayFormat.of(right.orElse(0L).intValue(), left.orElse(0L).intValue(), suppress.orElse(false));
+        return DisplayFormat.of(right < 0 || f.isEmpty(right) ? 0 : (int) f.hexAt(right, DIGITS_RIGHT, 8),
+                left < 0 || f.isEmpty(left) ? 0 : (int) f.hexAt(left, DIGITS_LEFT, 8),
+                suppress >= 0 && !f.isEmpty(suppress) && f.yesNoAt(suppress, SUPPRESS_LEADING_ZERO));
     }
 
     private static PriceCluster priceCluster(Fields f) throws RejectedFragmentException {

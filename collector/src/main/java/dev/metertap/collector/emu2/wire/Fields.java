@@ -147,7 +147,7 @@ final class Fields {
         return child < 0 || isEmpty(child) ? Optional.empty() : Optional.of(yesNoAt(child, name));
     }
 
-    private boolean yesNoAt(int child, ChildName name) throws RejectedFragmentException {
+    boolean yesNoAt(int child, ChildName name) throws RejectedFragmentException {
         String value = fragment.rawValue(child).strip();
         if (value.equalsIgnoreCase("Y")) {
             return true;
