@@ -1,0 +1,186 @@
+package dev.metertap.pgemock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.metertap.pgemock.bulk.BulkDeliveries;
+import dev.metertap.pgemock.espi.UsagePointSpec;
+import dev.metertap.pgemock.fault.NotificationFault;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** 202 → notification over HTTPS → fetch by correlationID, and the ways that goes wrong. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AsyncBulkIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private final NotificationReceiver receiver = new NotificationReceiver();
+    private PgeMock pge;
+    private HttpClient client;
+    private String token;
+    private Instant dayStart;
+
+    @BeforeAll
+    void start() throws Exception {
+        receiver.start();
+        pge = new PgeMock(PgeMockOptions.defaults().notifyUri(receiver.uri()).notifyTrust(List.of(receiver.ca()))
+                .notificationDelay(Duration.ZERO)).start();
+        client = HttpClients.issuerAgnostic(pge.clientIdentity(), pge.serverCa());
+        token = HttpClients.token(HttpClients.postToken(client, pge.tokenUrl(), pge.credentials().clientId(),
+                pge.credentials().clientSecret(), "grant_type=client_credentials"));
+        dayStart = LocalDate.now(pge.model().zone()).minusDays(10).atStartOfDay(pge.model().zone()).toInstant();
+    }
+
+    @AfterAll
+    void stop() {
+        pge.close();
+        receiver.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        pge.faults().clear();
+    }
+
+    @Test
+    void fullRoundTripDeliversOneFeedPerUsagePointPlusPlaceholder() throws Exception {
+        Instant to = dayStart.plus(Duration.ofDays(1));
+        HttpResponse<String> accepted = bulk("published-min=" + dayStart + "&published-max=" + to);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+
+        List<String> urls = receiver.next(WAIT);
+        List<UsagePointSpec> points = pge.model().usagePoints();
+        assertThat(urls).hasSize(points.size() + 1)
+                .allMatch(url -> url.startsWith(pge.bulkUrl() + "?correlationID="))
+                .filteredOn(url -> url.endsWith("correlationID=" + BulkDeliveries.PLACEHOLDER_CORRELATION_ID)).hasSize(1);
+
+        List<String> real = urls.stream().filter(url -> !url.endsWith(BulkDeliveries.PLACEHOLDER_CORRELATION_ID)).toList();
+        for (int i = 0; i < real.size(); i++) {
+            HttpResponse<String> feed = HttpClients.get(client, real.get(i), token);
+            assertThat(feed.statusCode()).isEqualTo(200);
+            String usagePointId = points.get(i).id();
+            long expected = pge.model().publishedIntervals(usagePointId, dayStart, to).count();
+            assertThat(expected).isPositive();
+            assertThat(intervalReadings(feed.body())).isEqualTo(expected);
+            assertThat(feed.body()).contains("/UsagePoint/" + usagePointId);
+        }
+        assertThat(pge.journal().awaitNotification(n -> n.resources().equals(urls), WAIT))
+                .hasValueSatisfying(n -> assertThat(n.status()).isEqualTo(200));
+    }
+
+    @Test
+    void epochSecondsWindowIsAccepted() throws Exception {
+        HttpResponse<String> accepted = bulk("published-min=" + dayStart.getEpochSecond()
+                + "&published-max=" + dayStart.plus(Duration.ofDays(1)).getEpochSecond());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        receiver.next(WAIT);
+    }
+
+    @Test
+    void windowWithoutDataIs204() throws Exception {
+        assertThat(bulk("published-min=2001-01-01T08:00:00Z&published-max=2001-01-02T08:00:00Z").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void malformedWindowIs400() throws Exception {
+        HttpResponse<String> response = bulk("published-min=yesterday&published-max=2001-01-02T08:00:00Z");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("Invalid published-min: expected Zulu ISO-8601 or epoch seconds");
+        assertThat(bulk("published-max=2001-01-02T08:00:00Z").body()).isEqualTo("Missing published-min");
+    }
+
+    @Test
+    void unknownCorrelationIdAndBulkIdAre404() throws Exception {
+        HttpResponse<String> response = HttpClients.get(client, pge.bulkUrl() + "?correlationID=nope", token);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("No listener for endpoint: /GreenButtonConnect/espi/1_1/resource/Batch/Bulk/" + pge.bulkId());
+        assertThat(HttpClients.get(client, pge.resourceBase() + "/Batch/Bulk/99999?correlationID=nope", token).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void placeholderUrlGivesAnEmptyFeed() throws Exception {
+        HttpResponse<String> response = HttpClients.get(client,
+                pge.bulkUrl() + "?correlationID=" + BulkDeliveries.PLACEHOLDER_CORRELATION_ID, token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(intervalReadings(response.body())).isZero();
+    }
+
+    @Test
+    void notificationSentTwiceRepeatsTheSameUrls() throws Exception {
+        pge.faults().notification(NotificationFault.TWICE);
+        bulk("published-min=" + dayStart + "&published-max=" + dayStart.plus(Duration.ofDays(1)));
+        assertThat(receiver.next(WAIT)).isEqualTo(receiver.next(WAIT));
+    }
+
+    @Test
+    void notificationNeverSentLeavesOnlyTheNextRequestsNotification() throws Exception {
+        pge.faults().notification(NotificationFault.NEVER);
+        assertThat(bulk("published-min=" + dayStart + "&published-max=" + dayStart.plus(Duration.ofDays(1))).statusCode())
+                .isEqualTo(202);
+        pge.faults().clear();
+        bulk("published-min=" + dayStart + "&published-max=" + dayStart.plus(Duration.ofDays(2)));
+        List<String> first = receiver.next(WAIT);
+        HttpResponse<String> feed = HttpClients.get(client, first.get(0), token);
+        long twoDays = pge.model().publishedIntervals(pge.model().usagePoints().get(0).id(), dayStart,
+                dayStart.plus(Duration.ofDays(2))).count();
+        assertThat(intervalReadings(feed.body())).isEqualTo(twoDays);
+    }
+
+    @Test
+    void forgedNotificationPointsAtAnotherHost() throws Exception {
+        pge.faults().notification(NotificationFault.FORGED).forgedOrigin("https://pge.example.invalid");
+        bulk("published-min=" + dayStart + "&published-max=" + dayStart.plus(Duration.ofDays(1)));
+        assertThat(receiver.next(WAIT)).allMatch(url -> url.startsWith(
+                "https://pge.example.invalid/GreenButtonConnect/espi/1_1/resource/Batch/Bulk/" + pge.bulkId() + "?correlationID="));
+    }
+
+    @Test
+    void emptyFeedFaultServesAFeedWithoutReadings() throws Exception {
+        bulk("published-min=" + dayStart + "&published-max=" + dayStart.plus(Duration.ofDays(1)));
+        List<String> urls = receiver.next(WAIT);
+        pge.faults().emptyFeeds(true);
+        HttpResponse<String> feed = HttpClients.get(client, urls.get(0), token);
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(intervalReadings(feed.body())).isZero();
+    }
+
+    @Test
+    void authorizationNamesTheBulkResource() throws Exception {
+        HttpResponse<String> response = HttpClients.get(client, pge.resourceBase() + "/Authorization", token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains(pge.bulkUrl());
+        assertThat(HttpClients.get(client, pge.resourceBase() + "/DownloadSampleData", token).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> bulk(String query) throws Exception {
+        return HttpClients.get(client, pge.bulkUrl() + "?" + query, token);
+    }
+
+    static long intervalReadings(String feed) throws Exception {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)));
+        long count = 0;
+        while (xml.hasNext()) {
+            if (xml.next() == XMLStreamConstants.START_ELEMENT && "http://naesb.org/espi".equals(xml.getNamespaceURI())
+                    && "IntervalReading".equals(xml.getLocalName())) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
