@@ -178,6 +178,11 @@ public final class Emu2Simulator implements AutoCloseable {
         device.unplug(d);
     }
 
+    /** Pulls the cable at simulated time {@code when} (deterministic, unlike calling {@link #unplug} from outside). */
+    public void unplugAt(Instant when, Duration d) {
+        device.unplugAt(when, d);
+    }
+
     public boolean isPlugged() {
         return device.isPlugged();
     }

@@ -384,6 +384,11 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         queue.schedule(clock.millis() + Math.max(1, d.toMillis()), null, 0, this::replug);
     }
 
+    /** Schedules an unplug at simulated time {@code when}, for {@code d}. */
+    public synchronized void unplugAt(Instant when, Duration d) {
+        queue.schedule(Math.max(clock.millis(), when.toEpochMilli()), null, 0, () -> unplug(d));
+    }
+
     private void replug() {
         plugged = true;
         event("replug", "ports back", new byte[0]);

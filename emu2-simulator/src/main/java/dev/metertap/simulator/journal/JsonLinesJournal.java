@@ -45,9 +45,7 @@ public final class JsonLinesJournal implements Closeable {
         try {
             out.write(line(entry));
             out.write('\n');
-            if (!(entry instanceof FragmentEntry)) {
-                out.flush();
-            }
+            out.flush();
         } catch (IOException e) {
             LOG.warn("cannot write journal line: {}", e.toString());
         }

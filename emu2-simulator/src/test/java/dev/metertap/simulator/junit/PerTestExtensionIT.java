@@ -1,0 +1,32 @@
+package dev.metertap.simulator.junit;
+
+import dev.metertap.simulator.fault.FaultName;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PerTestExtensionIT {
+
+    @RegisterExtension
+    Emu2SimulatorExtension emu = Emu2SimulatorExtension.builder().seed(11).noPty().fault(FaultName.CLOBBER, 0.2).build();
+
+    @RepeatedTest(2)
+    void eachTestGetsAFreshDeviceWithTheSameStream() {
+        assertThat(emu.journal().fragments()).isEmpty();
+        emu.advance(Duration.ofHours(1));
+        // the same seed: the same bytes every time
+        assertThat(emu.journal().wireSha256()).isEqualTo(PerTestExtensionIT.firstHash(emu.journal().wireSha256()));
+    }
+
+    private static String first;
+
+    private static synchronized String firstHash(String hash) {
+        if (first == null) {
+            first = hash;
+        }
+        return first;
+    }
+}
