@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 "  metertap emu2 listen --port /tmp/emu2/ttyEMU2 --format text",
                 "  metertap emu2 send get_device_info --port /dev/ttyACM0",
                 "", "Run 'metertap help COMMAND' (or 'metertap COMMAND --help') for a command's options."},
-        subcommands = {CommandLine.HelpCommand.class, Emu2Cli.class})
+        subcommands = {CommandLine.HelpCommand.class, Emu2Cli.class, StoreCommand.class, SinkCommand.class})
 public final class MetertapCommand implements Runnable {
 
     @CommandLine.Spec
