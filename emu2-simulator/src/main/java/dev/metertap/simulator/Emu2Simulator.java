@@ -51,6 +51,8 @@ import java.util.Optional;
  */
 public final class Emu2Simulator implements AutoCloseable {
 
+    /** Simulated time at power-on unless told otherwise: the reference example's 2024-06-01T12:00:00Z. */
+    public static final Instant DEFAULT_START = Instant.parse("2024-06-01T12:00:00Z");
     private static final Logger LOG = LoggerFactory.getLogger(Emu2Simulator.class);
 
     private final Builder settings;
@@ -113,7 +115,8 @@ public final class Emu2Simulator implements AutoCloseable {
             device.attach(ports);
             device.powerOn();
             if (settings.speed > 0) {
-                driver = new TimeDriver(device, clock, settings.speed);
+                driver = new TimeDriver(device, clock, settings.speed,
+                        settings.stopAt == null ? Long.MAX_VALUE : settings.stopAt.toEpochMilli());
                 driver.start();
             }
             LOG.info("virtual EMU-2 started: seed {}, {}, faults {}", settings.seed,
@@ -144,6 +147,18 @@ public final class Emu2Simulator implements AutoCloseable {
 
     public SimulatedClock clock() {
         return clock;
+    }
+
+    /**
+     * Waits (at most {@code timeout} of wall time) until simulated time reaches {@code instant} and
+     * everything due by then has been written and journalled; false if it did not in time.
+     */
+    public boolean awaitTime(Instant instant, Duration timeout) throws InterruptedException {
+        if (!clock.awaitReaching(instant, timeout)) {
+            return false;
+        }
+        device.nextEventMillis(); // takes the device's lock: the step that reached the instant has finished
+        return true;
     }
 
     public boolean isManualTime() {
@@ -238,7 +253,7 @@ public final class Emu2Simulator implements AutoCloseable {
         private long seed = 1;
         private final List<MeterSpec> meters = new ArrayList<>();
         private LoadSettings load = LoadSettings.defaults();
-        private Instant start = Instant.parse("2024-06-01T12:00:00Z");
+        private Instant start = DEFAULT_START;
         private Duration demandMin = Duration.ofSeconds(8);
         private Duration demandMax = Duration.ofSeconds(11);
         private final Map<ScheduleEvent, Duration> periods = new EnumMap<>(ScheduleEvent.class);
@@ -251,6 +266,7 @@ public final class Emu2Simulator implements AutoCloseable {
         private final Map<FaultName, Double> faults = new EnumMap<>(FaultName.class);
         private Path journalFile;
         private Long deviceMacId;
+        private Instant stopAt;
 
         private Builder() {
         }
@@ -341,6 +357,15 @@ public final class Emu2Simulator implements AutoCloseable {
                 throw new IllegalArgumentException("speed must be positive");
             }
             this.speed = simulatedSecondsPerSecond;
+            return this;
+        }
+
+        /**
+         * With a speed: the clock stops for good at {@code instant} (everything due up to it is written),
+         * so a run of exactly N simulated hours can be compared with its journal.
+         */
+        public Builder stopAt(Instant instant) {
+            this.stopAt = instant;
             return this;
         }
 

@@ -107,6 +107,9 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
         if (settings.start != null) {
             b.start(settings.start);
         }
+        if (settings.stopAfter != null) {
+            b.stopAt((settings.start != null ? settings.start : Emu2Simulator.DEFAULT_START).plus(settings.stopAfter));
+        }
         if (settings.solar > 0) {
             b.solar(settings.solar);
         }
@@ -209,6 +212,11 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
         return simulator().now();
     }
 
+    /** Waits (at most {@code timeout} of wall time) until simulated time reaches {@code instant}. */
+    public boolean awaitTime(Instant instant, Duration timeout) throws InterruptedException {
+        return simulator().awaitTime(instant, timeout);
+    }
+
     /** Manual time: runs {@code d} of simulated time, writing everything due, before returning. */
     public void advance(Duration d) {
         simulator().advance(d);
@@ -277,6 +285,7 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
         private boolean tcp;
         private boolean controlApi;
         private Path journalFile;
+        private Duration stopAfter;
         private final List<Consumer<Emu2Simulator.Builder>> customisations = new ArrayList<>();
 
         private Builder() {
@@ -343,6 +352,12 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
         /** Also the HTTP control API on a free loopback port. */
         public Builder controlApi() {
             this.controlApi = true;
+            return this;
+        }
+
+        /** With a speed: the clock stops for good after {@code d} of simulated time from the start. */
+        public Builder stopAfter(Duration d) {
+            this.stopAfter = d;
             return this;
         }
 

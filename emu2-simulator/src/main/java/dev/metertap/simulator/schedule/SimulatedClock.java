@@ -28,10 +28,29 @@ public final class SimulatedClock extends Clock {
     }
 
     /** Moves the clock forward to {@code epochMillis}; earlier values are ignored. */
-    public void moveTo(long epochMillis) {
+    public synchronized void moveTo(long epochMillis) {
         if (epochMillis > millis) {
             millis = epochMillis;
+            notifyAll();
         }
+    }
+
+    /**
+     * Waits (wall time, at most {@code timeout}) until simulated time reaches {@code instant}.
+     *
+     * @return whether it did
+     */
+    public synchronized boolean awaitReaching(Instant instant, java.time.Duration timeout) throws InterruptedException {
+        long target = instant.toEpochMilli();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (millis < target) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     @Override

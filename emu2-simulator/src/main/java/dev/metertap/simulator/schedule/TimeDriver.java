@@ -35,14 +35,20 @@ public final class TimeDriver implements AutoCloseable {
     private final SimulatedClock clock;
     private final double speed;
     private final LongSupplier nanoTime;
+    private final long stopAtMillis;
     private volatile boolean running;
     private Thread thread;
 
     public TimeDriver(Simulation simulation, SimulatedClock clock, double speed) {
-        this(simulation, clock, speed, System::nanoTime);
+        this(simulation, clock, speed, Long.MAX_VALUE, System::nanoTime);
     }
 
-    TimeDriver(Simulation simulation, SimulatedClock clock, double speed, LongSupplier nanoTime) {
+    /** @param stopAtMillis simulated epoch millis at which the clock stops for good ({@link Long#MAX_VALUE}: never) */
+    public TimeDriver(Simulation simulation, SimulatedClock clock, double speed, long stopAtMillis) {
+        this(simulation, clock, speed, stopAtMillis, System::nanoTime);
+    }
+
+    TimeDriver(Simulation simulation, SimulatedClock clock, double speed, long stopAtMillis, LongSupplier nanoTime) {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be positive, not " + speed);
         }
@@ -50,6 +56,7 @@ public final class TimeDriver implements AutoCloseable {
         this.clock = clock;
         this.speed = speed;
         this.nanoTime = nanoTime;
+        this.stopAtMillis = stopAtMillis;
     }
 
     public synchronized void start() {
@@ -79,7 +86,7 @@ public final class TimeDriver implements AutoCloseable {
             if (full) {
                 parkNanos = 1_000_000L;
             } else {
-                target += elapsed / 1e6 * speed;
+                target = Math.min(target + elapsed / 1e6 * speed, stopAtMillis);
                 // small steps, so the output is checked often at high speed
                 long step = (long) Math.min(target, clock.millis() + MAX_STEP_MILLIS);
                 try {
@@ -88,7 +95,9 @@ public final class TimeDriver implements AutoCloseable {
                     LOG.error("simulation step failed; the device carries on", e);
                 }
                 long nextEvent = simulation.nextEventMillis();
-                if (step < (long) target) {
+                if (clock.millis() >= stopAtMillis) {
+                    parkNanos = MAX_PARK_NANOS;
+                } else if (step < (long) target) {
                     parkNanos = 0;
                 } else if (nextEvent == Long.MAX_VALUE) {
                     parkNanos = MAX_PARK_NANOS;

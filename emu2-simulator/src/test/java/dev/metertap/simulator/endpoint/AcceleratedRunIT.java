@@ -24,15 +24,18 @@ class AcceleratedRunIT {
         Path link = dir.resolve("ttyEMU2");
         Instant start = Instant.parse("2024-06-01T07:00:00Z");
         try (Emu2Simulator sim = Emu2Simulator.builder().seed(seed).start(start).solar(5000).speed(100_000).pty(link)
+                .stopAt(start.plus(Duration.ofHours(24)))
                 .fault(FaultName.CLOBBER, 0.2).build().start();
              PortReader port = PortReader.open(link, null)) {
             long t0 = System.nanoTime();
             Instant end = start.plus(Duration.ofHours(24));
-            sim.journal().await(FragmentEntry.class, f -> !f.at().isBefore(end), Duration.ofSeconds(60));
+            assertThat(sim.awaitTime(end, Duration.ofSeconds(60))).as("reached %s", end).isTrue();
             List<JournalEntry> entries = sim.journal().entries();
+            assertThat(sim.journal().fragments()).last().extracting(FragmentEntry::at).matches(at -> !at.isAfter(end));
             byte[] expected = PtyEndpointIT.wireBytes(entries);
             byte[] got = port.awaitBytes(expected.length, Duration.ofSeconds(30));
             double wall = (System.nanoTime() - t0) / 1e9;
+            assertThat(got.length).as("nothing after the stop").isEqualTo(expected.length);
             assertThat(java.util.Arrays.copyOf(got, expected.length)).as("bytes read through the pty, seed %d", seed).isEqualTo(expected);
             List<FragmentEntry> fragments = entries.stream().filter(e -> e instanceof FragmentEntry).map(e -> (FragmentEntry) e).toList();
             long clobbered = fragments.stream().filter(f -> f.integrity() == Integrity.CLOBBERED).count();
