@@ -24,7 +24,6 @@ import dev.metertap.pgemock.tls.RegisteredClients;
 import dev.metertap.pgemock.tls.ServerTls;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -49,7 +48,6 @@ public final class PgeMock implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PgeMock.class);
 
     private final PgeMockOptions options;
-    private final CertificateAuthority serverAuthority;
     private final Identity serverIdentity;
     private final Identity clientIdentity;
     private final ClientCredentials credentials;
@@ -66,8 +64,8 @@ public final class PgeMock implements AutoCloseable {
 
     public PgeMock(PgeMockOptions options) {
         this.options = options;
-        this.serverAuthority = CertificateAuthority.create("metertap pge-mock server CA");
-        this.serverIdentity = serverAuthority.issueServer("api.pge.com (metertap mock)");
+        this.serverIdentity = options.serverIdentity != null ? options.serverIdentity
+                : CertificateAuthority.create("metertap pge-mock server CA").issueServer("api.pge.com (metertap mock)");
         for (String name : options.acceptableCas) {
             advertised.add(CertificateAuthority.create(name).certificate());
         }
@@ -185,7 +183,7 @@ public final class PgeMock implements AutoCloseable {
 
     /** The CA clients must trust for the mock's server certificate. */
     public X509Certificate serverCa() {
-        return serverAuthority.certificate();
+        return serverIdentity.chain().get(serverIdentity.chain().size() - 1);
     }
 
     /** The CAs the mock's CertificateRequest lists. */
@@ -215,8 +213,8 @@ public final class PgeMock implements AutoCloseable {
         return ClientKit.write(this, directory);
     }
 
-    /** Unused by the mock itself: how long notifications wait. */
-    public Duration notificationDelay() {
-        return options.notificationDelay;
+    /** The server's identity (key and chain ending with {@link #serverCa()}). */
+    public Identity serverIdentity() {
+        return serverIdentity;
     }
 }

@@ -32,6 +32,7 @@ public final class PgeMockOptions {
     Clock clock = Clock.systemUTC();
     List<String> acceptableCas = DEFAULT_ACCEPTABLE_CAS;
     Identity clientIdentity;
+    Identity serverIdentity;
     ClientCredentials credentials;
 
     public static PgeMockOptions defaults() {
@@ -111,6 +112,18 @@ public final class PgeMockOptions {
     /** Register this client identity instead of generating one (for example from a previous kit). */
     public PgeMockOptions clientIdentity(Identity identity) {
         this.clientIdentity = identity;
+        return this;
+    }
+
+    /**
+     * Serve with this identity instead of generating one; the last certificate of its chain is the
+     * CA clients trust (so a state directory keeps working across restarts).
+     */
+    public PgeMockOptions serverIdentity(Identity identity) {
+        if (identity.chain().size() < 2) {
+            throw new IllegalArgumentException("the server identity's chain must end with its CA");
+        }
+        this.serverIdentity = identity;
         return this;
     }
 
