@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +21,23 @@ class DeterminismTest {
             sim.advance(Duration.ofHours(21));
             assertThat(sim.journal().wireByteCount()).isGreaterThan(3_000_000);
             return sim.journal().wireSha256();
+        }
+    }
+
+    @Test
+    void acceleratedTimeGivesTheSameBytesAsManualTime() throws Exception {
+        long seed = 99;
+        Instant start = Emu2Simulator.DEFAULT_START;
+        Instant end = start.plus(Duration.ofHours(12));
+        String manual;
+        try (Emu2Simulator sim = Emu2Simulator.builder().seed(seed).manualTime().noPty().fault(FaultName.CLOBBER, 0.2).build().start()) {
+            sim.advance(Duration.ofHours(12));
+            manual = sim.journal().wireSha256();
+        }
+        try (Emu2Simulator sim = Emu2Simulator.builder().seed(seed).speed(200_000).stopAt(end).noPty()
+                .fault(FaultName.CLOBBER, 0.2).build().start()) {
+            assertThat(sim.awaitTime(end, Duration.ofSeconds(30))).isTrue();
+            assertThat(sim.journal().wireSha256()).as("seed %d", seed).isEqualTo(manual);
         }
     }
 
