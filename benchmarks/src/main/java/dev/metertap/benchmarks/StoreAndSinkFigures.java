@@ -1,0 +1,240 @@
+package dev.metertap.benchmarks;
+
+import dev.metertap.collector.reading.DemandReading;
+import dev.metertap.collector.reading.LinkReading;
+import dev.metertap.collector.reading.PriceReading;
+import dev.metertap.collector.reading.Reading;
+import dev.metertap.collector.reading.SummationReading;
+import dev.metertap.collector.sink.Backoff;
+import dev.metertap.collector.sink.Batching;
+import dev.metertap.collector.sink.Forwarder;
+import dev.metertap.collector.sink.InfluxV1Sink;
+import dev.metertap.collector.store.Store;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Figures for the store and the forwarding path, printed to stdout (run by hand, never in the test
+ * run). Needs {@code influxd} (Debian package {@code influxdb}) on the PATH for the sink figure; it
+ * starts its own on free ports in a temp dir. Run it with a small heap to show that forwarding a
+ * month of backlog does not load it into memory:
+ *
+ * <pre>
+ * mvn -B -o -q -pl benchmarks -am package -DskipTests
+ * java -Xmx48m -cp benchmarks/target/benchmarks.jar dev.metertap.benchmarks.StoreAndSinkFigures
+ * </pre>
+ */
+public final class StoreAndSinkFigures {
+
+    private static final String DEVICE = "0xd8d5b9000000a1b2";
+    private static final String METER = "0x00135001000c3f4e";
+    private static final Instant MONTH_START = Instant.parse("2026-10-01T00:00:00Z");
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("metertap-figures-");
+        System.out.printf("JVM max heap %d MiB, %d cores, temp dir %s%n",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), dir);
+        try {
+            batchedInserts(dir.resolve("batched.db"));
+            singleReadingCommits(dir.resolve("single.db"));
+            forwardAMonthOfBacklog(dir);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** A month of EMU-2 readings: demand every 8 s, summation every 4 min, link every 5 min, price hourly. */
+    static List<Reading> month(int days) {
+        Random random = new Random(7);
+        List<Reading> readings = new ArrayList<>();
+        BigDecimal total = new BigDecimal("41230.000");
+        for (long s = 0; s < days * 86_400L; s += 8) {
+            Instant t = MONTH_START.plusSeconds(s);
+            readings.add(new DemandReading(DEVICE, METER, t, BigDecimal.valueOf(random.nextInt(6_000) - 1_000, 3)));
+            if (s % 240 == 0) {
+                total = total.add(BigDecimal.valueOf(random.nextInt(100), 3));
+                readings.add(new SummationReading(DEVICE, METER, t, total, BigDecimal.ZERO.setScale(3)));
+            }
+            if (s % 300 == 0) {
+                readings.add(new LinkReading(DEVICE, METER, t, "Connected", 60 + random.nextInt(41)));
+            }
+            if (s % 3600 == 0) {
+                readings.add(new PriceReading(DEVICE, METER, t, "USD", new BigDecimal("0.3125"), 1));
+            }
+        }
+        return readings;
+    }
+
+    private static void batchedInserts(Path file) {
+        List<Reading> readings = month(10);
+        try (Store store = Store.open(file)) {
+            store.appendAll(readings.subList(0, 10_000)); // warm-up: JIT and SQLite page cache
+            long start = System.nanoTime();
+            int batch = 1_000;
+            for (int i = 10_000; i < readings.size(); i += batch) {
+                store.appendAll(readings.subList(i, Math.min(readings.size(), i + batch)));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int n = readings.size() - 10_000;
+            System.out.printf("store, batched inserts:   %,d readings in batches of %,d: %.2f s = %,.0f readings/s%n",
+                    n, batch, seconds, n / seconds);
+        }
+    }
+
+    private static void singleReadingCommits(Path file) {
+        List<Reading> readings = month(1);
+        int n = 3_000;
+        long[] nanos = new long[n];
+        try (Store store = Store.open(file)) {
+            for (int i = 0; i < 500; i++) {
+                store.append(readings.get(i)); // warm-up
+            }
+            for (int i = 0; i < n; i++) {
+                long start = System.nanoTime();
+                store.append(readings.get(500 + i));
+                nanos[i] = System.nanoTime() - start;
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("store, one reading → commit (WAL, synchronous=FULL, %,d samples): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                n, nanos[n / 2] / 1e6, nanos[(int) (n * 0.99)] / 1e6, nanos[n - 1] / 1e6);
+    }
+
+    private static void forwardAMonthOfBacklog(Path dir) throws Exception {
+        Path binary = Arrays.stream(System.getenv("PATH").split(":")).map(d -> Path.of(d, "influxd"))
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        if (binary == null) {
+            System.out.println("sink: skipped, influxd not found (install the Debian package 'influxdb')");
+            return;
+        }
+        Path db = dir.resolve("month.db");
+        List<Reading> readings = month(30);
+        int points = readings.size();
+        try (Store store = Store.open(db)) {
+            for (int i = 0; i < readings.size(); i += 5_000) {
+                store.appendAll(readings.subList(i, Math.min(readings.size(), i + 5_000)));
+            }
+        }
+        readings = null; // from here on, the backlog exists only in SQLite
+        System.gc();
+        resetPeaks();
+        Process influxd = null;
+        try {
+            int http = freePort();
+            influxd = startInfluxd(binary, dir.resolve("influxd"), http, freePort());
+            URI url = URI.create("http://127.0.0.1:" + http);
+            query(url, "CREATE DATABASE metertap");
+            try (Store store = Store.open(db);
+                 Forwarder forwarder = new Forwarder(store,
+                         new InfluxV1Sink("influx", url, "metertap", null, null, null, Duration.ofSeconds(30)),
+                         new Batching(5_000, 1_000_000, Duration.ZERO), Backoff.DEFAULT)) {
+                long start = System.nanoTime();
+                forwarder.start();
+                if (!forwarder.awaitDelivered(store.lastSeq(), Duration.ofMinutes(10))) {
+                    throw new IllegalStateException("backlog not delivered within 10 minutes");
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("sink, a month of backlog (%,d points) replayed into local influxd 1.6: %.2f s = %,.0f points/s%n",
+                        points, seconds, points / seconds);
+            }
+            System.out.printf("forwarding heap: peak %d MiB used (max heap %d MiB), backlog file %d MiB%n",
+                    peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20, Files.size(db) >> 20);
+            String count = query(url, "SELECT count(kw) FROM metertap..emu2_demand");
+            System.out.println("influxd emu2_demand count: " + count);
+        } finally {
+            if (influxd != null) {
+                influxd.destroy();
+                influxd.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Process startInfluxd(Path binary, Path dir, int http, int rpc) throws Exception {
+        Files.createDirectories(dir);
+        Path config = dir.resolve("influxdb.conf");
+        Files.writeString(config, """
+                reporting-enabled = false
+                bind-address = "127.0.0.1:%d"
+                [meta]
+                  dir = "%s/meta"
+                [data]
+                  dir = "%s/data"
+                  wal-dir = "%s/wal"
+                  query-log-enabled = false
+                [monitor]
+                  store-enabled = false
+                [http]
+                  bind-address = "127.0.0.1:%d"
+                  log-enabled = false
+                [logging]
+                  level = "warn"
+                """.formatted(rpc, dir, dir, dir, http));
+        Process process = new ProcessBuilder(binary.toString(), "-config", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("influxd.log").toFile()).start();
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/ping")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                process.waitFor(20, TimeUnit.MILLISECONDS);
+            }
+        }
+        throw new IllegalStateException("influxd did not start");
+    }
+
+    private static String query(URI url, String influxql) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(url.resolve("/query"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("q=" + java.net.URLEncoder.encode(influxql, java.nio.charset.StandardCharsets.UTF_8)))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
