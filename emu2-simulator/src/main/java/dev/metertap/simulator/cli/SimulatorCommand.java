@@ -39,7 +39,7 @@ import java.util.concurrent.CountDownLatch;
                 "  java -jar emu2-simulator.jar --link /tmp/emu2/ttyEMU2 --tcp 4001 --control-port 8089",
                 "      also a ser2net-style TCP stream on :4001 and the control API (curl localhost:8089/status)",
                 "  java -jar emu2-simulator.jar --seed 42 --speed 3600 --fault clobber=0.2 --fault stale-tail=1 --journal run.jsonl",
-                "      one simulated hour per second, 20% of writes clobbered, ground truth in run.jsonl",
+                "      one simulated hour per second, 20%% of writes clobbered, ground truth in run.jsonl",
                 "  java -jar emu2-simulator.jar --solar 6000 --meter 0x001c640000abcdef:3",
                 "      rooftop solar (negative demand at midday) and an Itron-style meter with Multiplier 3",
                 "  socat PTY,link=/tmp/ttyEMU2,raw,echo=0 EXEC:'java -jar emu2-simulator.jar --stdio --no-pty'",
@@ -72,16 +72,16 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--stdio", description = "also speak on stdin/stdout (status then goes to stderr)")
     boolean stdio;
 
-    @Option(names = "--seed", description = "random seed; same seed and same inputs give the same bytes (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", description = "random seed; same seed and same inputs give the same bytes (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(names = "--speed", description = "simulated seconds per wall-clock second (default: ${DEFAULT-VALUE})")
+    @Option(names = "--speed", paramLabel = "N", description = "simulated seconds per wall-clock second (default: ${DEFAULT-VALUE})")
     double speed = 1;
 
     @Option(names = "--start", paramLabel = "INSTANT", description = "simulated time at power-on, e.g. 2024-06-01T12:00:00Z (default: now)")
     Instant start;
 
-    @Option(names = "--zone", description = "the house's time zone (default: ${DEFAULT-VALUE})")
+    @Option(names = "--zone", paramLabel = "ZONE", description = "the house's time zone (default: ${DEFAULT-VALUE})")
     ZoneId zone = ZoneId.of("America/Los_Angeles");
 
     @Option(names = "--solar", paramLabel = "WATTS", description = "rooftop solar peak; demand goes negative around midday (default: none)")
