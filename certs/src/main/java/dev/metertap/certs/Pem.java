@@ -116,11 +116,6 @@ public final class Pem {
         throw new CertificateException("no certificate signing request in " + file);
     }
 
-    /** Whether the text holds anything PEM-shaped at all. */
-    static boolean looksLikePem(byte[] content) {
-        return new String(content, StandardCharsets.US_ASCII).contains("-----BEGIN ");
-    }
-
     static List<Object> objects(Reader reader, String source) {
         List<Object> objects = new ArrayList<>();
         try (PEMParser parser = new PEMParser(reader)) {

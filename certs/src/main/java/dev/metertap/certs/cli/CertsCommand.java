@@ -1,0 +1,13 @@
+package dev.metertap.certs.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code metertap certs}: the keys and certificates a Share My Data self-access user needs. */
+@Command(name = "certs", mixinStandardHelpOptions = true,
+        description = {
+            "Keys and certificates for PG&E Share My Data (self-access).",
+            "PG&E wants an X.509 client certificate with an RSA key of at least 2048 bits and a SHA-2 signature;",
+            "'init' makes one signed by your own root CA, 'show' checks a certificate before you upload it."},
+        subcommands = {InitCommand.class, ShowCommand.class})
+public final class CertsCommand {
+}
