@@ -3,6 +3,7 @@ package dev.metertap.collector.sink;
 import dev.metertap.collector.store.Batch;
 import dev.metertap.collector.store.Outbox;
 import dev.metertap.collector.store.Store;
+import dev.metertap.collector.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ public final class Forwarder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
 
     public enum State { NEW, RUNNING, RETRYING, PAUSED, STOPPED }
+
+    private static final Duration IDLE_RECHECK = Duration.ofSeconds(2);
 
     private final Store store;
     private final Sink sink;
@@ -144,7 +147,17 @@ public final class Forwarder implements AutoCloseable {
             long waitingSince = -1;
             while (!stopping()) {
                 long appendsBefore = appendsSeen();
-                Batch batch = outbox.next(batching.maxPoints(), batching.maxBytes());
+                Batch batch;
+                try {
+                    batch = outbox.next(batching.maxPoints(), batching.maxBytes());
+                } catch (StoreException e) {
+                    // a locked or momentarily unreadable file: the points are still there, try again later
+                    failures++;
+                    log.warn("sink '{}' cannot read the store, retrying: {}", sink.name(), e.getMessage());
+                    setState(State.RETRYING);
+                    sleepUnlessStopped(backoff.delay(failures));
+                    continue;
+                }
                 if (batch.isEmpty()) {
                     waitingSince = -1;
                     awaitAppend(appendsBefore);
@@ -183,7 +196,15 @@ public final class Forwarder implements AutoCloseable {
                     sleepUnlessStopped(delay);
                     continue;
                 }
-                outbox.acknowledge(batch);
+                try {
+                    outbox.acknowledge(batch);
+                } catch (StoreException e) {
+                    // the sink has the batch but the cursor did not move: it is sent again, harmlessly
+                    failures++;
+                    log.warn("sink '{}' cannot save its cursor, will resend the batch: {}", sink.name(), e.getMessage());
+                    sleepUnlessStopped(backoff.delay(failures));
+                    continue;
+                }
                 if (failures > 0) {
                     log.info("sink '{}' recovered after {} failed attempt(s)", sink.name(), failures);
                     failures = 0;
@@ -268,12 +289,17 @@ public final class Forwarder implements AutoCloseable {
         }
     }
 
-    /** Waits until the store committed something after {@code appendsBefore} was read, or a stop. */
+    /**
+     * Waits until this process committed something after {@code appendsBefore} was read, a stop, or
+     * {@link #IDLE_RECHECK}: another process sharing the store file (a PG&E import) cannot signal us.
+     */
     private void awaitAppend(long appendsBefore) {
+        long deadline = System.nanoTime() + IDLE_RECHECK.toNanos();
         lock.lock();
         try {
-            while (!stopRequested && appends == appendsBefore) {
-                changed.await();
+            long left;
+            while (!stopRequested && appends == appendsBefore && (left = deadline - System.nanoTime()) > 0) {
+                changed.awaitNanos(left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

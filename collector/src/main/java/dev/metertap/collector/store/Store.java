@@ -32,13 +32,17 @@ import java.util.function.Consumer;
  * one and is shipped again. Each append commits before it returns ({@code synchronous=FULL}), so a
  * reading the caller saw accepted survives a crash or a power cut. One connection writes, under a
  * lock; each {@link Outbox} reads through its own connection, which WAL lets run alongside writes.
+ * Several processes may share the file (SQLite serialises their writes).
  */
 public final class Store implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Store.class);
 
+    // seq is taken inside the write transaction, so it also grows across processes sharing the file
+    // (a PG&E import next to the EMU-2 reader); points are never deleted, so max(seq) never falls
     private static final String UPSERT = """
-            INSERT INTO points (seq, measurement, tags, time, line) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO points (seq, measurement, tags, time, line)
+            VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM points), ?, ?, ?, ?)
             ON CONFLICT (measurement, tags, time) DO UPDATE SET line = excluded.line, seq = excluded.seq
             WHERE line IS NOT excluded.line""";
 
@@ -48,7 +52,6 @@ public final class Store implements AutoCloseable {
     private final int schemaVersion;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
     private final Object writeLock = new Object();
-    private long nextSeq;
     private boolean closed;
 
     private Store(Path path, Connection writer, int schemaVersion) throws SQLException {
@@ -56,17 +59,6 @@ public final class Store implements AutoCloseable {
         this.writer = writer;
         this.schemaVersion = schemaVersion;
         this.upsert = writer.prepareStatement(UPSERT);
-        try (Statement statement = writer.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM points")) {
-            rows.next();
-            long maxPoint = rows.getLong(1);
-            // a cursor may be ahead of every remaining point only if points were deleted by hand;
-            // never hand out a seq at or below any cursor, or a sink would skip it
-            try (ResultSet cursors = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM sink_cursors")) {
-                cursors.next();
-                nextSeq = Math.max(maxPoint, cursors.getLong(1)) + 1;
-            }
-        }
     }
 
     /** Opens (creating it and its directory if needed) the store at {@code path} and migrates its schema. */
@@ -81,7 +73,11 @@ public final class Store implements AutoCloseable {
         }
         Connection connection = null;
         try {
-            connection = connect(path);
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            // take the write lock when a transaction begins: a deferred one that reads max(seq) and
+            // then writes could fail with SQLITE_BUSY instead of waiting for another writer
+            config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            connection = connect(path, config);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode = WAL");
                 // FULL: in WAL mode NORMAL may lose the last commits on power loss; we promise it won't
@@ -101,7 +97,11 @@ public final class Store implements AutoCloseable {
     }
 
     static Connection connect(Path path) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath());
+        return connect(path, new org.sqlite.SQLiteConfig());
+    }
+
+    private static Connection connect(Path path, org.sqlite.SQLiteConfig config) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), config.toProperties());
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = 10000");
             statement.execute("PRAGMA foreign_keys = ON");
@@ -139,23 +139,19 @@ public final class Store implements AutoCloseable {
         int changed = 0;
         synchronized (writeLock) {
             requireOpen();
-            long seq = nextSeq;
             try {
                 writer.setAutoCommit(false);
                 for (Point point : points) {
-                    upsert.setLong(1, seq++);
-                    upsert.setString(2, point.measurement());
-                    upsert.setString(3, tagsJson(point.tags()));
-                    upsert.setLong(4, point.epochSecond());
-                    upsert.setString(5, LineProtocol.encode(point));
+                    upsert.setString(1, point.measurement());
+                    upsert.setString(2, tagsJson(point.tags()));
+                    upsert.setLong(3, point.epochSecond());
+                    upsert.setString(4, LineProtocol.encode(point));
                     upsert.addBatch();
                 }
                 for (int count : upsert.executeBatch()) {
                     changed += count > 0 ? 1 : 0;
                 }
                 writer.commit();
-                // seqs of no-op upserts stay unused: gaps are harmless, order is what counts
-                nextSeq = seq;
             } catch (SQLException e) {
                 rollback();
                 throw new StoreException("cannot store " + points.size() + " point(s) in " + path + ": " + e.getMessage(), e);
@@ -172,7 +168,14 @@ public final class Store implements AutoCloseable {
     /** The seq of the latest stored change (0 for an empty store): a forwarder has caught up once it delivered this. */
     public long lastSeq() {
         synchronized (writeLock) {
-            return nextSeq - 1;
+            requireOpen();
+            try (Statement statement = writer.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM points")) {
+                rows.next();
+                return rows.getLong(1);
+            } catch (SQLException e) {
+                throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
+            }
         }
     }
 

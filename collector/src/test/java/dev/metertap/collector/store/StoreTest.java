@@ -145,4 +145,20 @@ class StoreTest {
             assertThat(stats.fileBytes()).isPositive();
         }
     }
+
+    @Test
+    void twoWritersSharingTheFileNeverShareASeq() {
+        Path file = dir.resolve("m.db");
+        try (Store emu2 = Store.open(file); Store pge = Store.open(file); Outbox outbox = emu2.outbox("influx")) {
+            for (int i = 0; i < 50; i++) {
+                emu2.append(demand("m1", i, "1.0"));
+                pge.append(new IntervalReading("up-7", IntervalReading.Commodity.ELECTRICITY, IntervalReading.Flow.DELIVERED,
+                        IntervalReading.Unit.KWH, 900, T0.plusSeconds(900L * i), new BigDecimal("0.5"), 0, null, null));
+            }
+            Batch all = outbox.next(1_000, 1 << 20);
+            assertThat(all.size()).isEqualTo(100);
+            assertThat(all.lastSeq()).isEqualTo(100);
+            assertThat(pge.lastSeq()).isEqualTo(100);
+        }
+    }
 }
