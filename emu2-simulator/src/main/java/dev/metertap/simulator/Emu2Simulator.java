@@ -56,7 +56,7 @@ public final class Emu2Simulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Emu2Simulator.class);
 
     private final Builder settings;
-    private final Journal journal = new Journal();
+    private final Journal journal;
     private final Faults faults = new Faults();
     private final SimulatedClock clock;
     private final HouseholdLoad load;
@@ -70,6 +70,7 @@ public final class Emu2Simulator implements AutoCloseable {
 
     private Emu2Simulator(Builder b) {
         this.settings = b;
+        this.journal = new Journal(b.journalRetain);
         DeviceIdentity identity = DeviceIdentity.fromSeed(b.seed);
         if (b.deviceMacId != null) {
             identity = identity.withDeviceMacId(b.deviceMacId);
@@ -267,6 +268,7 @@ public final class Emu2Simulator implements AutoCloseable {
         private Path journalFile;
         private Long deviceMacId;
         private Instant stopAt;
+        private int journalRetain = Integer.MAX_VALUE;
 
         private Builder() {
         }
@@ -376,8 +378,14 @@ public final class Emu2Simulator implements AutoCloseable {
         }
 
         public Builder fault(FaultName name, double value) {
-            new Faults().set(name, value); // validates
+            Faults.check(name, value);
             faults.put(name, value);
+            return this;
+        }
+
+        /** Keeps only about the last {@code entries} journal entries in memory (default: all). */
+        public Builder journalRetain(int entries) {
+            this.journalRetain = entries;
             return this;
         }
 

@@ -60,6 +60,9 @@ import java.util.concurrent.CountDownLatch;
                 "Triggered flaws: --unplug-after/--unplug-for, or POST /unplug?seconds=S, /silence?seconds=S, /rejoin?seconds=S."})
 public final class SimulatorCommand implements Callable<Integer> {
 
+    /** Journal entries kept in memory for the control API (about a week of real time); the file keeps all. */
+    private static final int JOURNAL_IN_MEMORY = 100_000;
+
     @Option(names = "--link", paramLabel = "PATH", description = "symlink to the serial port (default: ${DEFAULT-VALUE})")
     Path link = Path.of("/tmp/emu2/ttyEMU2");
 
@@ -123,7 +126,7 @@ public final class SimulatorCommand implements Callable<Integer> {
             }
             return 0;
         }
-        Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).zone(zone).solar(solar)
+        Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetain(JOURNAL_IN_MEMORY).zone(zone).solar(solar)
                 .start(start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS));
         String[] gap = demandEvery.split("-");
         b.demandEvery(Duration.ofMillis((long) (Double.parseDouble(gap[0]) * 1000)),

@@ -12,11 +12,16 @@ public final class Faults {
 
     private final EnumMap<FaultName, Double> values = new EnumMap<>(FaultName.class);
 
-    /** Sets a fault; 0 turns it off. Rates must be between 0 and 1. */
-    public synchronized Faults set(FaultName name, double value) {
-        if (Double.isNaN(value) || value < 0 || (name.isRate() && value > 1)) {
+    /** Throws unless {@code value} suits the fault: a rate from 0 to 1, or an amount of 0 or more. */
+    public static void check(FaultName name, double value) {
+        if (Double.isNaN(value) || value < 0 || Double.isInfinite(value) || (name.isRate() && value > 1)) {
             throw new IllegalArgumentException(name.id() + " must be " + (name.isRate() ? "between 0 and 1" : "0 or more") + ", not " + value);
         }
+    }
+
+    /** Sets a fault; 0 turns it off. Rates must be between 0 and 1. */
+    public synchronized Faults set(FaultName name, double value) {
+        check(name, value);
         if (value == 0) {
             values.remove(name);
         } else {

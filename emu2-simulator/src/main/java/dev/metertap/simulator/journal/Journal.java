@@ -23,19 +23,42 @@ public final class Journal {
     private final List<JournalEntry> entries = new ArrayList<>();
     private final List<Consumer<JournalEntry>> listeners = new CopyOnWriteArrayList<>();
     private final MessageDigest wireDigest = sha256();
+    private final int retain;
+    private long forgotten;
     private long wireBytes;
 
+    /** A journal that keeps every entry in memory (tests, bounded runs). */
+    public Journal() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A journal that keeps about the last {@code retain} entries in memory (long-running simulators);
+     * sequences, the wire hash and the JSON-lines file still cover everything.
+     */
+    public Journal(int retain) {
+        if (retain < 1) {
+            throw new IllegalArgumentException("retain must be positive");
+        }
+        this.retain = retain;
+    }
+
     public synchronized long nextSequence() {
-        return entries.size() + 1L;
+        return forgotten + entries.size() + 1L;
     }
 
     /** Appends an entry; its sequence must be {@link #nextSequence()}. */
     public void append(JournalEntry entry) {
         synchronized (this) {
-            if (entry.sequence() != entries.size() + 1L) {
-                throw new IllegalStateException("journal sequence " + entry.sequence() + ", expected " + (entries.size() + 1));
+            if (entry.sequence() != nextSequence()) {
+                throw new IllegalStateException("journal sequence " + entry.sequence() + ", expected " + nextSequence());
             }
             entries.add(entry);
+            if (entries.size() > retain + (long) retain / 4) {
+                int drop = entries.size() - retain;
+                entries.subList(0, drop).clear();
+                forgotten += drop;
+            }
             byte[] bytes = wireBytesOf(entry);
             wireDigest.update(bytes);
             wireBytes += bytes.length;
@@ -65,9 +88,9 @@ public final class Journal {
         return List.copyOf(entries);
     }
 
-    /** Entries with a sequence greater than {@code after}. */
+    /** Entries with a sequence greater than {@code after} (of those still in memory). */
     public synchronized List<JournalEntry> entriesAfter(long after) {
-        int from = (int) Math.max(0, Math.min(after, entries.size()));
+        int from = (int) Math.max(0, Math.min(after - forgotten, entries.size()));
         return List.copyOf(entries.subList(from, entries.size()));
     }
 
@@ -91,8 +114,9 @@ public final class Journal {
         return entries.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    public synchronized int size() {
-        return entries.size();
+    /** Number of entries ever appended (the last sequence). */
+    public synchronized long size() {
+        return forgotten + entries.size();
     }
 
     /** SHA-256 (hex) of every byte the device put on the wire so far, in order (lost fragments excluded). */
@@ -124,10 +148,10 @@ public final class Journal {
     public synchronized <T extends JournalEntry> T awaitAfter(long after, Class<T> type, Predicate<? super T> test,
                                                               Duration timeout) throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int checked = (int) Math.max(0, after);
+        long checked = Math.max(after, forgotten);
         while (true) {
-            for (; checked < entries.size(); checked++) {
-                JournalEntry entry = entries.get(checked);
+            for (checked = Math.max(checked, forgotten); checked < forgotten + entries.size(); checked++) {
+                JournalEntry entry = entries.get((int) (checked - forgotten));
                 if (type.isInstance(entry) && test.test(type.cast(entry))) {
                     return type.cast(entry);
                 }

@@ -327,7 +327,7 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
         }
 
         public Builder fault(FaultName name, double value) {
-            new Faults().set(name, value);
+            Faults.check(name, value);
             faults.put(name, value);
             return this;
         }

@@ -65,6 +65,21 @@ class JournalTest {
     }
 
     @Test
+    void aBoundedJournalForgetsOldEntriesButKeepsCounting() throws Exception {
+        Journal journal = new Journal(8);
+        for (int i = 1; i <= 100; i++) {
+            journal.append(demand(i, Integer.toString(i), Integrity.INTACT, 0));
+        }
+        assertThat(journal.size()).isEqualTo(100);
+        assertThat(journal.nextSequence()).isEqualTo(101);
+        assertThat(journal.entries()).hasSizeLessThanOrEqualTo(10).last().extracting(JournalEntry::sequence).isEqualTo(100L);
+        assertThat(journal.entriesAfter(97)).extracting(JournalEntry::sequence).containsExactly(98L, 99L, 100L);
+        assertThat(journal.entriesAfter(0).get(0).sequence()).isGreaterThan(90);
+        assertThat(journal.awaitAfter(95, FragmentEntry.class, f -> true, Duration.ofSeconds(1)).sequence()).isEqualTo(96);
+        assertThat(journal.wireByteCount()).isEqualTo(700);
+    }
+
+    @Test
     void rejectsOutOfOrderSequences() {
         Journal journal = new Journal();
         assertThatThrownBy(() -> journal.append(demand(2, "1", Integrity.INTACT, 0))).isInstanceOf(IllegalStateException.class);
