@@ -53,7 +53,7 @@ public final class PgeMock implements AutoCloseable {
     private final ClientCredentials credentials;
     private final RegisteredClients registered;
     private final List<X509Certificate> advertised = new ArrayList<>();
-    private final UsageModel model;
+    private volatile UsageModel model;
     private final FaultPlan faults;
     private final RequestJournal journal = new RequestJournal();
     private final TokenRegistry tokens;
@@ -107,7 +107,7 @@ public final class PgeMock implements AutoCloseable {
                 .httpServerFactory(new MutualTlsServerFactory(tls, gateway)));
         server.start();
         links = new EspiLinks(baseUrl(), EspiLinks.DEFAULT_SUBSCRIPTION_ID);
-        gateway.resources(new ResourceEndpoints(model, options.bulkId, () -> links, options.clock, faults,
+        gateway.resources(new ResourceEndpoints(() -> model, options.bulkId, () -> links, options.clock, faults,
                 new BulkDeliveries(), notifier, options.notificationDelay));
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse()
                 .withStatus(404)
@@ -196,7 +196,17 @@ public final class PgeMock implements AutoCloseable {
         registered.register(certificate);
     }
 
+    /** The usage model now (ground truth: {@code model().trueIntervals(…)}). */
     public UsageModel model() {
+        return model;
+    }
+
+    /**
+     * Re-meters one interval (every flow of it) so that the next feed covering it re-publishes a
+     * corrected value; returns the model after the correction.
+     */
+    public synchronized UsageModel correct(String usagePointId, Instant start) {
+        model = model.withCorrection(usagePointId, start);
         return model;
     }
 

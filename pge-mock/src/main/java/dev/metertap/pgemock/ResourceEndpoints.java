@@ -37,7 +37,7 @@ final class ResourceEndpoints {
     private static final String ATOM = "application/atom+xml";
     private static final Logger log = LoggerFactory.getLogger(ResourceEndpoints.class);
 
-    private final UsageModel model;
+    private final Supplier<UsageModel> models;
     private final String bulkId;
     private final Supplier<EspiLinks> links;
     private final Clock clock;
@@ -46,9 +46,9 @@ final class ResourceEndpoints {
     private final Notifier notifier;
     private final Duration notificationDelay;
 
-    ResourceEndpoints(UsageModel model, String bulkId, Supplier<EspiLinks> links, Clock clock, FaultPlan faults,
+    ResourceEndpoints(Supplier<UsageModel> models, String bulkId, Supplier<EspiLinks> links, Clock clock, FaultPlan faults,
             BulkDeliveries deliveries, Notifier notifier, Duration notificationDelay) {
-        this.model = model;
+        this.models = models;
         this.bulkId = bulkId;
         this.links = links;
         this.clock = clock;
@@ -89,7 +89,7 @@ final class ResourceEndpoints {
             case "Authorization" -> {
                 response.setStatus(200);
                 response.setContentType(ATOM);
-                AuthorizationFeedWriter.write(links.get(), bulkId, model.usagePoints(), clock, response.getOutputStream());
+                AuthorizationFeedWriter.write(links.get(), bulkId, models.get().usagePoints(), clock, response.getOutputStream());
             }
             default -> bulk(request, response, resource.substring("Batch/Bulk/".length()), path);
         }
@@ -113,6 +113,7 @@ final class ResourceEndpoints {
             PlainAnswers.text(response, 400, e.getMessage());
             return;
         }
+        UsageModel model = models.get();
         List<String> ids = model.usagePoints().stream().map(UsagePointSpec::id).toList();
         if (!new FeedWriter(links.get(), clock).hasData(model, ids, window.min(), window.max())) {
             response.setStatus(204);
@@ -166,7 +167,8 @@ final class ResourceEndpoints {
         response.setStatus(200);
         response.setContentType(ATOM);
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 1 << 16);
-        new FeedWriter(links.get(), clock).writeFeed(model, List.of(found.usagePointId()), found.from(), found.to(), out);
+        // the model current at fetch time: corrections made since the request are re-published
+        new FeedWriter(links.get(), clock).writeFeed(models.get(), List.of(found.usagePointId()), found.from(), found.to(), out);
         out.flush();
     }
 }

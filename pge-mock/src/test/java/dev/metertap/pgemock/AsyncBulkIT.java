@@ -166,6 +166,67 @@ class AsyncBulkIT {
         assertThat(HttpClients.get(client, pge.resourceBase() + "/DownloadSampleData", token).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void correctedReadingIsRepublishedAndMatchesGroundTruth() throws Exception {
+        UsagePointSpec gas = pge.model().usagePoints().stream()
+                .filter(point -> point.commodity() == dev.metertap.pgemock.espi.Commodity.GAS).findFirst().orElseThrow();
+        Instant to = dayStart.plus(Duration.ofDays(1));
+        bulk("published-min=" + dayStart + "&published-max=" + to);
+        String url = receiver.next(WAIT).stream().filter(u -> !u.endsWith(BulkDeliveries.PLACEHOLDER_CORRELATION_ID))
+                .toList().get(pge.model().usagePoints().indexOf(gas));
+        var reading = pge.model().trueIntervals(gas.id(), dayStart, to).findFirst().orElseThrow();
+        var readingType = pge.model().readingType(gas.id(), dev.metertap.pgemock.espi.Flow.DELIVERED);
+
+        long before = rawValueAt(HttpClients.get(client, url, token).body(), reading.start());
+        pge.correct(gas.id(), reading.start());
+        long after = rawValueAt(HttpClients.get(client, url, token).body(), reading.start());
+        var truth = pge.model().trueIntervals(gas.id(), dayStart, to).findFirst().orElseThrow();
+
+        assertThat(readingType.toUnit(before)).isEqualByComparingTo(reading.value());
+        assertThat(after).isNotEqualTo(before);
+        assertThat(readingType.toUnit(after)).isEqualByComparingTo(truth.value());
+    }
+
+    /** The raw {@code value} of the IntervalReading whose timePeriod starts at {@code start}. */
+    private static long rawValueAt(String feed, Instant start) throws Exception {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)));
+        boolean inReading = false;
+        boolean inPeriod = false;
+        Long readingStart = null;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (xml.getLocalName()) {
+                    case "IntervalReading" -> {
+                        inReading = true;
+                        readingStart = null;
+                    }
+                    case "timePeriod" -> inPeriod = inReading;
+                    case "start" -> {
+                        if (inPeriod) {
+                            readingStart = Long.parseLong(xml.getElementText().trim());
+                        }
+                    }
+                    case "value" -> {
+                        if (inReading && readingStart != null && readingStart == start.getEpochSecond()) {
+                            return Long.parseLong(xml.getElementText().trim());
+                        }
+                    }
+                    default -> { }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                if ("IntervalReading".equals(xml.getLocalName())) {
+                    inReading = false;
+                } else if ("timePeriod".equals(xml.getLocalName())) {
+                    inPeriod = false;
+                }
+            }
+        }
+        throw new AssertionError("no IntervalReading starting at " + start);
+    }
+
     private HttpResponse<String> bulk(String query) throws Exception {
         return HttpClients.get(client, pge.bulkUrl() + "?" + query, token);
     }
