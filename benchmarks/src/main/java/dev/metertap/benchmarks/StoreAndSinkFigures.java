@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * mvn -B -o -q -pl benchmarks -am package -DskipTests
- * java -Xmx48m -cp benchmarks/target/benchmarks.jar dev.metertap.benchmarks.StoreAndSinkFigures
+ * java -Xmx24m -cp benchmarks/target/benchmarks.jar dev.metertap.benchmarks.StoreAndSinkFigures
  * </pre>
  */
 public final class StoreAndSinkFigures {
@@ -63,12 +63,21 @@ public final class StoreAndSinkFigures {
         }
     }
 
-    /** A month of EMU-2 readings: demand every 8 s, summation every 4 min, link every 5 min, price hourly. */
+    /** Days of EMU-2 readings: demand every 8 s, summation every 4 min, link every 5 min, price hourly. */
     static List<Reading> month(int days) {
-        Random random = new Random(7);
         List<Reading> readings = new ArrayList<>();
-        BigDecimal total = new BigDecimal("41230.000");
-        for (long s = 0; s < days * 86_400L; s += 8) {
+        for (int day = 0; day < days; day++) {
+            readings.addAll(day(day));
+        }
+        return readings;
+    }
+
+    /** One day of readings, the same for the same day index. */
+    static List<Reading> day(int day) {
+        Random random = new Random(7 + day);
+        List<Reading> readings = new ArrayList<>();
+        BigDecimal total = new BigDecimal("41230.000").add(BigDecimal.valueOf(30L * day));
+        for (long s = day * 86_400L; s < (day + 1) * 86_400L; s += 8) {
             Instant t = MONTH_START.plusSeconds(s);
             readings.add(new DemandReading(DEVICE, METER, t, BigDecimal.valueOf(random.nextInt(6_000) - 1_000, 3)));
             if (s % 240 == 0) {
@@ -128,14 +137,13 @@ public final class StoreAndSinkFigures {
             return;
         }
         Path db = dir.resolve("month.db");
-        List<Reading> readings = month(30);
-        int points = readings.size();
+        long points = 0;
         try (Store store = Store.open(db)) {
-            for (int i = 0; i < readings.size(); i += 5_000) {
-                store.appendAll(readings.subList(i, Math.min(readings.size(), i + 5_000)));
+            for (int day = 0; day < 30; day++) {
+                // written a day at a time: from here on, the backlog exists only in SQLite
+                points += store.appendAll(day(day));
             }
         }
-        readings = null; // from here on, the backlog exists only in SQLite
         System.gc();
         resetPeaks();
         Process influxd = null;
