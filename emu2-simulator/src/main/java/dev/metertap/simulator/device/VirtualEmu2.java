@@ -65,6 +65,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
     private boolean plugged = true;
     private long silentUntil = Long.MIN_VALUE;
     private boolean rejoining;
+    private int rejoinEpisode;
     private long fastPollUntil = Long.MIN_VALUE;
     private long fastPollMillis;
     private String linkStatus = "Initializing...";
@@ -137,11 +138,12 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
     }
 
     private void startup(long at) {
-        queue.removeIf(t -> true);
+        // a restart forgets the schedule, not the world: unplug, replug and rejoin endings stay
+        queue.removeIf(t -> t.event() != null || t.purpose().equals("startup"));
         rejoining = false;
         for (int i = 0; i < STARTUP.size(); i++) {
             String status = STARTUP.get(i);
-            queue.schedule(at + i * 1000L, null, 0, () -> {
+            queue.schedule(at + i * 1000L, "startup", () -> {
                 setLink(status, status.equals("Connected") ? LINK_STRENGTH : 0);
                 emit(notes.connection(meters.get(0), link()), "startup");
             });
@@ -381,12 +383,12 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         plugged = false;
         event("unplug", "for " + d, new byte[0]);
         output.unplug();
-        queue.schedule(clock.millis() + Math.max(1, d.toMillis()), null, 0, this::replug);
+        queue.schedule(clock.millis() + Math.max(1, d.toMillis()), "replug", this::replug);
     }
 
     /** Schedules an unplug at simulated time {@code when}, for {@code d}. */
     public synchronized void unplugAt(Instant when, Duration d) {
-        queue.schedule(Math.max(clock.millis(), when.toEpochMilli()), null, 0, () -> unplug(d));
+        queue.schedule(Math.max(clock.millis(), when.toEpochMilli()), "unplug", () -> unplug(d));
     }
 
     private void replug() {
@@ -415,10 +417,14 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
             return;
         }
         rejoining = true;
+        int episode = ++rejoinEpisode;
         event("rejoin", why + ", for " + d, new byte[0]);
         setLink("Rejoining", 0);
         emit(notes.connection(meters.get(0), link()), "rejoin");
-        queue.schedule(clock.millis() + d.toMillis(), null, 0, () -> {
+        queue.schedule(clock.millis() + d.toMillis(), "rejoin-end", () -> {
+            if (!rejoining || episode != rejoinEpisode) {
+                return; // a restart ended this episode already
+            }
             rejoining = false;
             setLink("Connected", LINK_STRENGTH);
             emit(notes.connection(meters.get(0), link()), "rejoin");

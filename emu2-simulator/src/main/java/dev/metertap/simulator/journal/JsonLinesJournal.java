@@ -22,7 +22,7 @@ public final class JsonLinesJournal implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesJournal.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
     private final BufferedWriter out;
 

@@ -17,17 +17,26 @@ public final class EventQueue {
      * @param order    tie-breaker: scheduling order
      * @param event    the periodic notification it is, or null for other actions
      * @param meter    the meter index it concerns
+     * @param purpose  what it is for ({@code notification}, {@code startup}, {@code replug}…)
      * @param action   what to run
      */
-    public record Task(long atMillis, long order, ScheduleEvent event, int meter, Runnable action) {
+    public record Task(long atMillis, long order, ScheduleEvent event, int meter, String purpose, Runnable action) {
     }
 
     private final PriorityQueue<Task> tasks = new PriorityQueue<>(
             Comparator.comparingLong(Task::atMillis).thenComparingLong(Task::order));
     private long scheduled;
 
+    /** Schedules a periodic notification. */
     public Task schedule(long atMillis, ScheduleEvent event, int meter, Runnable action) {
-        Task task = new Task(atMillis, scheduled++, event, meter, action);
+        Task task = new Task(atMillis, scheduled++, event, meter, "notification", action);
+        tasks.add(task);
+        return task;
+    }
+
+    /** Schedules any other action. */
+    public Task schedule(long atMillis, String purpose, Runnable action) {
+        Task task = new Task(atMillis, scheduled++, null, 0, purpose, action);
         tasks.add(task);
         return task;
     }

@@ -231,12 +231,17 @@ class VirtualEmu2Test {
     void restartSendsTheStartUpSequenceEndingConnected() throws IOException {
         Emu2Simulator sim = start();
         sim.advance(Duration.ofMinutes(1));
+        sim.unplugAt(sim.now().plusSeconds(30), Duration.ofSeconds(10));
         long mark = sim.journal().size();
         sim.command("<Command><Name>restart</Name></Command>");
         sim.advance(Duration.ofSeconds(5));
         assertThat(sim.journal().entriesAfter(mark).stream().filter(e -> e instanceof FragmentEntry)
                 .map(e -> ((FragmentEntry) e).text().get("status")).limit(5).toList())
                 .containsExactly("Initializing...", "Network Discovery", "Joining", "Join: Success", "Connected");
+        // the restart forgot the schedule, not the unplug planned for later (at +30 s, for 10 s)
+        sim.advance(Duration.ofSeconds(45));
+        assertThat(sim.journal().events()).extracting(e -> e.kind()).containsSubsequence("unplug", "replug");
+        assertThat(sim.journal().fragments("InstantaneousDemand").stream().filter(f -> f.sequence() > mark)).isNotEmpty();
     }
 
     @Test

@@ -32,11 +32,11 @@ class JournalTest {
     void writesJsonLinesWithExactNumbersAndLosslessBytes(@TempDir Path dir) throws Exception {
         Journal journal = new Journal();
         Path file = dir.resolve("journal.jsonl");
-        try (JsonLinesJournal sink = JsonLinesJournal.attach(journal, file)) {
-            journal.append(demand(1, "0.100000000000000000001", Integrity.CLOBBERED, 2));
-            journal.append(new CommandEntry(2, AT, "get_time", Map.of("refresh", "Y"), "pty", CommandEntry.Outcome.REPLY_DROPPED, 0));
-            journal.append(new EventEntry(3, AT, "nul-bytes", "2 NUL bytes", new byte[2]));
-        }
+        JsonLinesJournal sink = JsonLinesJournal.attach(journal, file);
+        journal.append(demand(1, "0.100000000000000000001", Integrity.CLOBBERED, 2));
+        journal.append(new CommandEntry(2, AT, "get_time", Map.of("refresh", "Y"), "pty", CommandEntry.Outcome.REPLY_DROPPED, 0));
+        journal.append(new EventEntry(3, AT, "nul-bytes", "2 NUL bytes", new byte[2]));
+        sink.close();
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(3);
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
