@@ -22,13 +22,13 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
 /** The user's HTTPS notification endpoint: answers 200 at once and queues each BatchList's URLs. */
-final class NotificationReceiver implements AutoCloseable {
+public final class NotificationReceiver implements AutoCloseable {
 
     private final CertificateAuthority ca = CertificateAuthority.create("notification receiver root");
     private final BlockingQueue<List<String>> received = new LinkedBlockingQueue<>();
     private HttpsServer server;
 
-    NotificationReceiver start() throws Exception {
+    public NotificationReceiver start() throws Exception {
         Identity identity = ca.issueServer("notification receiver");
         char[] password = "receiver".toCharArray();
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -47,16 +47,16 @@ final class NotificationReceiver implements AutoCloseable {
         return this;
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/notify");
     }
 
-    X509Certificate ca() {
+    public X509Certificate ca() {
         return ca.certificate();
     }
 
     /** The next notification's URLs; fails when none arrives in time. */
-    List<String> next(Duration timeout) throws InterruptedException {
+    public List<String> next(Duration timeout) throws InterruptedException {
         List<String> urls = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (urls == null) {
             throw new AssertionError("no notification within " + timeout);

@@ -4,6 +4,8 @@ import dev.metertap.certs.Pem;
 import dev.metertap.pgemock.ClientKit;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
+import dev.metertap.pgemock.espi.UsageModel;
+import dev.metertap.pgemock.espi.UsagePointSpec;
 import dev.metertap.pgemock.fault.ErrorBurst;
 import dev.metertap.pgemock.fault.FaultPlan;
 import dev.metertap.pgemock.fault.NotificationFault;
@@ -14,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -90,6 +93,14 @@ public final class PgeMockCommand implements Callable<Integer> {
     @Option(names = "--bulk-id", paramLabel = "ID", description = "The authorization's BulkID (default: ${DEFAULT-VALUE}).")
     String bulkId = "50098";
 
+    @Option(names = "--usage-point", paramLabel = "ID:KIND[:SECONDS]",
+            description = "A usage point of the mock customer (repeatable): 10-digit ID, KIND electric, solar or gas, "
+                    + "SECONDS 900 or 3600 for electric/solar (default 900). Default: 5550000101:solar:900 and 5550000102:gas.")
+    List<String> usagePoints = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the usage model (default: ${DEFAULT-VALUE}).")
+    long seed = 20240310L;
+
     @Option(names = "--rate-limit", description = "Fault: allow one request per second; others get --rate-limit-status.")
     boolean rateLimit;
 
@@ -158,6 +169,7 @@ public final class PgeMockCommand implements Callable<Integer> {
                 .badTokenStatus(badTokenStatus)
                 .notificationDelay(Duration.ofSeconds(notificationDelaySeconds))
                 .bulkId(bulkId);
+        options.model(model());
         if (notifyUri != null) {
             if (!"https".equalsIgnoreCase(notifyUri.getScheme())) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--notify-uri must be an https:// URI, like PG&E's");
@@ -168,6 +180,32 @@ public final class PgeMockCommand implements Callable<Integer> {
             options.notifyTrust(Pem.readCertificates(notifyCa));
         }
         return options;
+    }
+
+    private UsageModel model() {
+        List<UsagePointSpec> points = new ArrayList<>();
+        try {
+            for (String spec : usagePoints) {
+                String[] parts = spec.split(":");
+                int seconds = parts.length > 2 ? Integer.parseInt(parts[2]) : 900;
+                points.add(switch (parts[1].toLowerCase(java.util.Locale.ROOT)) {
+                    case "electric" -> UsagePointSpec.electric(parts[0], seconds);
+                    case "solar" -> UsagePointSpec.solar(parts[0], seconds);
+                    case "gas" -> UsagePointSpec.gas(parts[0]);
+                    default -> throw new IllegalArgumentException("KIND must be electric, solar or gas");
+                });
+            }
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--usage-point wants ID:KIND[:SECONDS], e.g. 5550000101:solar:900 (" + e.getMessage() + ")");
+        }
+        if (points.isEmpty()) {
+            points = List.of(UsagePointSpec.solar("5550000101", 900), UsagePointSpec.gas("5550000102"));
+        }
+        LocalDate today = LocalDate.now(UsageModel.PACIFIC);
+        return new UsageModel(seed, points, UsageModel.PACIFIC).withAvailableData(
+                today.minusMonths(48).atStartOfDay(UsageModel.PACIFIC).toInstant(),
+                today.atStartOfDay(UsageModel.PACIFIC).toInstant());
     }
 
     void applyFaults(FaultPlan faults) {
