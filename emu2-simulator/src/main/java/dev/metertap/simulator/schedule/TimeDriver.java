@@ -8,8 +8,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Runs a simulation in real or accelerated time on its own thread: {@code speed} simulated seconds
- * per wall-clock second. When the output is backed up (a reader slower than the simulation) the
- * simulated clock waits instead of running ahead, so an accelerated run through a pty loses nothing.
+ * per wall-clock second. Accelerated (speed above 1), when the output is backed up (a reader slower
+ * than the simulation) the simulated clock waits instead of running ahead, so a fast run through a
+ * pty loses nothing. In real time the clock never waits.
  */
 public final class TimeDriver implements AutoCloseable {
 
@@ -77,7 +78,8 @@ public final class TimeDriver implements AutoCloseable {
             long wall = nanoTime.getAsLong();
             long elapsed = wall - lastWall;
             lastWall = wall;
-            boolean full = simulation.pendingBytes() > HIGH_WATER_BYTES;
+            // in real time the device never waits for a reader (as the real one does not); faster, it does
+            boolean full = speed > 1 && simulation.pendingBytes() > HIGH_WATER_BYTES;
             if (full != backpressured) {
                 LOG.debug("output {}", full ? "backed up: the simulated clock waits" : "drained: the simulated clock runs");
                 backpressured = full;
