@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.metertap.collector.sink.Forwarder;
 import dev.metertap.collector.sink.Sink;
+import dev.metertap.collector.store.Store;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,6 +92,18 @@ public final class ConfigLoader {
     public Sink openSink(MetertapConfig config, String name, PrintStream stdout) {
         SinkConfig sink = config.sink(name);
         return sink.open("sinks[" + config.sinks().indexOf(sink) + "]", environment, stdout);
+    }
+
+    /**
+     * A forwarder for every configured sink, not yet started: {@code forwarders.forEach(Forwarder::start)},
+     * and close them before the store.
+     */
+    public List<Forwarder> forwarders(MetertapConfig config, Store store, PrintStream stdout) {
+        List<Forwarder> forwarders = new ArrayList<>();
+        for (SinkConfig sink : config.sinks()) {
+            forwarders.add(new Forwarder(store, openSink(config, sink.name(), stdout), config.batchingOf(sink), config.backoffOf(sink)));
+        }
+        return forwarders;
     }
 
     private static String describe(JsonMappingException e) {

@@ -126,4 +126,17 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.openSink(config, "nope", System.out))
                 .hasMessage("no sink named 'nope' in the configuration; configured: cloud, home, broken");
     }
+
+    @Test
+    void buildsAForwarderPerSink(@TempDir Path dir) {
+        MetertapConfig config = loader.parse("""
+                sinks:
+                  - {name: telegraf, type: stdout}
+                  - {name: cloud, type: influxdb-v2, url: 'http://h:8086', org: o, bucket: b, token: {env: INFLUX_TOKEN}}
+                """, "m.yaml");
+        try (dev.metertap.collector.store.Store store = dev.metertap.collector.store.Store.open(dir.resolve("m.db"))) {
+            assertThat(loader.forwarders(config, store, System.out))
+                    .extracting(dev.metertap.collector.sink.Forwarder::sinkName).containsExactly("telegraf", "cloud");
+        }
+    }
 }

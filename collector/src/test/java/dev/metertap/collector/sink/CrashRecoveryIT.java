@@ -3,10 +3,9 @@ package dev.metertap.collector.sink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.metertap.collector.reading.DemandReading;
-import dev.metertap.collector.reading.LineProtocol;
 import dev.metertap.collector.sink.InfluxdExtension.Influxd;
-import dev.metertap.collector.store.PointQuery;
 import dev.metertap.collector.store.Store;
+import dev.metertap.collector.store.StoreAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,13 +64,9 @@ class CrashRecoveryIT {
 
         int resumeFrom;
         try (Store store = Store.open(db)) {
-            assertThat(store.integrityCheck()).isEqualTo("ok");
-            Set<String> stored = new HashSet<>();
-            store.scan(PointQuery.everything(), p -> stored.add(LineProtocol.encode(p)));
-            for (int i : acknowledged) {
-                assertThat(stored).contains(LineProtocol.encode(CollectorProcessMain.reading(i).toPoint()));
-            }
-            resumeFrom = stored.size();
+            StoreAssert.assertThat(store).isIntact()
+                    .holds(acknowledged.stream().map(CollectorProcessMain::reading).toList());
+            resumeFrom = (int) store.stats().points();
         }
 
         // the restarted collector carries on after what the first one committed, plus an overlap it re-reads
@@ -88,9 +83,7 @@ class CrashRecoveryIT {
         assertThat(second.exitValue()).isZero();
 
         try (Store store = Store.open(db)) {
-            assertThat(store.integrityCheck()).isEqualTo("ok");
-            assertThat(store.stats().points()).isEqualTo(TOTAL);
-            assertThat(store.stats().sinks().get(0).pending()).isZero();
+            StoreAssert.assertThat(store).isIntact().hasPoints(TOTAL).hasNothingPendingFor("influx");
         }
         JsonNode rows = new ObjectMapper().readTree(influxd.query("crash", "SELECT kw FROM emu2_demand"))
                 .path("results").path(0).path("series").path(0).path("values");
