@@ -21,6 +21,10 @@ public record InfluxV1SinkConfig(String name, URI url, String database, String r
         if (url == null || url.getScheme() == null || url.getHost() == null) {
             throw new IllegalArgumentException("'url' is required, like http://localhost:8086");
         }
+        if (url.getUserInfo() != null || url.getQuery() != null) {
+            // a URL ends up in log lines and error messages: no secret may live in it
+            throw new IllegalArgumentException("'url' must not carry credentials or a query: use 'username' and 'password'");
+        }
         if (database == null || database.isBlank()) {
             throw new IllegalArgumentException("'database' is required");
         }

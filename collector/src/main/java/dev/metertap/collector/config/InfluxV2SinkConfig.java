@@ -20,6 +20,10 @@ public record InfluxV2SinkConfig(String name, URI url, String org, String bucket
         if (url == null || url.getScheme() == null || url.getHost() == null) {
             throw new IllegalArgumentException("'url' is required, like http://localhost:8086");
         }
+        if (url.getUserInfo() != null || url.getQuery() != null) {
+            // a URL ends up in log lines and error messages: no secret may live in it
+            throw new IllegalArgumentException("'url' must not carry credentials or a query: use 'token'");
+        }
         if (org == null || org.isBlank()) {
             throw new IllegalArgumentException("'org' is required");
         }

@@ -139,4 +139,11 @@ class ConfigLoaderTest {
                     .extracting(dev.metertap.collector.sink.Forwarder::sinkName).containsExactly("telegraf", "cloud");
         }
     }
+
+    @Test
+    void refusesCredentialsInAUrlWithoutEchoingThem() {
+        assertThatThrownBy(() -> loader.parse("sinks:\n  - {name: x, type: influxdb-v1, url: 'http://me:hunter2@h:8086', database: d}\n", "m.yaml"))
+                .hasMessage("m.yaml: sinks[0]: 'url' must not carry credentials or a query: use 'username' and 'password'")
+                .hasMessageNotContaining("hunter2");
+    }
 }
