@@ -134,6 +134,17 @@ class MutualTlsIT {
         }
 
         @Test
+        void wireMockAdminApiAlsoWantsTheRegisteredCertificate() throws Exception {
+            String admin = pge.baseUrl() + "/__admin/mappings";
+            HttpResponse<String> refused = HttpClients.get(HttpClients.withoutCertificate(pge.serverCa()), admin, null);
+            HttpResponse<String> allowed = HttpClients.get(HttpClients.issuerAgnostic(registered, pge.serverCa()), admin, null);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).isEqualTo("Invalid Certificate");
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(allowed.body()).contains("No listener for endpoint");
+        }
+
+        @Test
         void certificateRequestListsCasThatAreNotTheUsersRoot() throws Exception {
             List<Principal> listed = new ArrayList<>();
             IssuerAgnosticKeyManager agnostic = new IssuerAgnosticKeyManager(registered);

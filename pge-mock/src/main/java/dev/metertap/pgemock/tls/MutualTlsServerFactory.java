@@ -25,7 +25,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /**
  * Builds WireMock's Jetty server with an HTTPS connector made from the mock's own SSLContext (the
  * stock options cannot advertise one CA list and trust by fingerprint), and puts the PG&E gateway
- * filter in front of WireMock's stub servlet.
+ * filter in front of WireMock's stub servlet; the admin API answers only registered certificates too.
  *
  * <p>WireMock calls {@code createHttpsConnector} from the superclass constructor, before any field
  * of a subclass is set; the server is therefore an inner class reading this factory's fields.
@@ -76,6 +76,11 @@ public final class MutualTlsServerFactory implements HttpServerFactory {
         @Override
         protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
             context.addFilter(new FilterHolder(gateway), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+
+        @Override
+        protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
+            context.addFilter(new FilterHolder(new AdminGate(tls.clients())), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
     }
 }

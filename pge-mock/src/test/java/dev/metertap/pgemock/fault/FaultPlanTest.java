@@ -1,0 +1,73 @@
+package dev.metertap.pgemock.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.metertap.pgemock.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FaultPlanTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T12:00:00Z"));
+    private final FaultPlan faults = new FaultPlan(clock);
+
+    @Test
+    void admitsEverythingWithoutFaults() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(faults.admit()).isEmpty();
+        }
+    }
+
+    @Test
+    void rateLimitAllowsOneRequestPerSecond() {
+        faults.rateLimit(new RateLimit(503, "slow down"));
+        assertThat(faults.admit()).isEmpty();
+        assertThat(faults.admit()).contains(new FaultPlan.ForcedAnswer(503, "slow down"));
+        clock.advance(Duration.ofMillis(999));
+        assertThat(faults.admit()).isPresent();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(faults.admit()).isEmpty();
+    }
+
+    @Test
+    void errorBurstFailsTheFirstRequestsOfEachCycle() {
+        faults.errorBurst(new ErrorBurst(4, 2, 502));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            statuses.add(faults.admit().map(FaultPlan.ForcedAnswer::status).orElse(200));
+        }
+        assertThat(statuses).containsExactly(502, 502, 200, 200, 502, 502, 200, 200);
+    }
+
+    @Test
+    void failNextCountsDown() {
+        faults.failNext(2, 500);
+        assertThat(faults.admit()).map(FaultPlan.ForcedAnswer::status).contains(500);
+        assertThat(faults.admit()).map(FaultPlan.ForcedAnswer::status).contains(500);
+        assertThat(faults.admit()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void errorBurstRejectsNonsense() {
+        assertThatThrownBy(() -> new ErrorBurst(2, 3, 503)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ErrorBurst(5, 1, 404)).hasMessageContaining("5xx");
+    }
+
+    @Test
+    void clearRemovesEveryFault() {
+        faults.rateLimit(RateLimit.tooManyRequests()).failNext(3, 503).serviceStatus(0).emptyFeeds(true)
+                .notification(NotificationFault.NEVER).slowResponses(Duration.ofSeconds(1));
+        faults.clear();
+        assertThat(faults.admit()).isEmpty();
+        assertThat(faults.admit()).isEmpty();
+        assertThat(faults.serviceStatus()).isEqualTo(1);
+        assertThat(faults.emptyFeeds()).isFalse();
+        assertThat(faults.notification()).isEqualTo(NotificationFault.NONE);
+        assertThat(faults.slowResponses()).isZero();
+    }
+}
