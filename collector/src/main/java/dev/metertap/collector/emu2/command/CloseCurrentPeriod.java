@@ -1,7 +1,7 @@
 package dev.metertap.collector.emu2.command;
+
 import dev.metertap.collector.emu2.wire.MacId;
 
-import java.util.List;
 import java.util.Optional;
 
 /** {@code close_current_period}: Closes the current period. */
@@ -20,10 +20,5 @@ public record CloseCurrentPeriod(Optional<MacId> meter) implements Emu2Command<V
     @Override
     public Class<Void> replyType() {
         return Void.class;
-    }
-
-    @Override
-    public List<Param> parameters() {
-        return List.of();
     }
 }

@@ -20,11 +20,15 @@ public sealed interface Emu2Command<R> permits Initialize, Restart, FactoryReset
     /** The command's name on the wire ({@code get_instantaneous_demand}). */
     String name();
 
-    /** The meter it is for; empty for the device's only (or default) meter. */
-    Optional<MacId> meter();
+    /** The meter it is for; empty for the device's only (or default) meter, and for device-wide commands. */
+    default Optional<MacId> meter() {
+        return Optional.empty();
+    }
 
     /** Parameters other than the meter, in the order they are written. */
-    List<Param> parameters();
+    default List<Param> parameters() {
+        return List.of();
+    }
 
     /** The reply's record type, or {@code Void.class} when the device sends none. */
     Class<R> replyType();

@@ -3,7 +3,6 @@ package dev.metertap.collector.emu2.command;
 import dev.metertap.collector.emu2.wire.CurrentPeriodUsage;
 import dev.metertap.collector.emu2.wire.MacId;
 
-import java.util.List;
 import java.util.Optional;
 
 /** {@code get_current_period_usage}: Asks for usage in the current period. */
@@ -22,10 +21,5 @@ public record GetCurrentPeriodUsage(Optional<MacId> meter) implements Emu2Comman
     @Override
     public Class<CurrentPeriodUsage> replyType() {
         return CurrentPeriodUsage.class;
-    }
-
-    @Override
-    public List<Param> parameters() {
-        return List.of();
     }
 }

@@ -3,7 +3,6 @@ package dev.metertap.collector.emu2.command;
 import dev.metertap.collector.emu2.wire.LastPeriodUsage;
 import dev.metertap.collector.emu2.wire.MacId;
 
-import java.util.List;
 import java.util.Optional;
 
 /** {@code get_last_period_usage}: Asks for usage in the last period. */
@@ -22,10 +21,5 @@ public record GetLastPeriodUsage(Optional<MacId> meter) implements Emu2Command<L
     @Override
     public Class<LastPeriodUsage> replyType() {
         return LastPeriodUsage.class;
-    }
-
-    @Override
-    public List<Param> parameters() {
-        return List.of();
     }
 }

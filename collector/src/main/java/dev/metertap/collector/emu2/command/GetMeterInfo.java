@@ -1,8 +1,8 @@
 package dev.metertap.collector.emu2.command;
+
 import dev.metertap.collector.emu2.wire.MacId;
 import dev.metertap.collector.emu2.wire.MeterInfo;
 
-import java.util.List;
 import java.util.Optional;
 
 /** {@code get_meter_info}: Asks about one meter. */
@@ -21,10 +21,5 @@ public record GetMeterInfo(Optional<MacId> meter) implements Emu2Command<MeterIn
     @Override
     public Class<MeterInfo> replyType() {
         return MeterInfo.class;
-    }
-
-    @Override
-    public List<Param> parameters() {
-        return List.of();
     }
 }

@@ -1,10 +1,6 @@
 package dev.metertap.collector.emu2.command;
 
 import dev.metertap.collector.emu2.wire.NetworkInfo;
-import dev.metertap.collector.emu2.wire.MacId;
-
-import java.util.List;
-import java.util.Optional;
 
 /** {@code get_network_info}: Asks about the display's network. */
 public record GetNetworkInfo() implements Emu2Command<NetworkInfo> {
@@ -17,15 +13,5 @@ public record GetNetworkInfo() implements Emu2Command<NetworkInfo> {
     @Override
     public Class<NetworkInfo> replyType() {
         return NetworkInfo.class;
-    }
-
-    @Override
-    public Optional<MacId> meter() {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<Param> parameters() {
-        return List.of();
     }
 }

@@ -1,4 +1,5 @@
 package dev.metertap.collector.emu2.command;
+
 import dev.metertap.collector.emu2.wire.MacId;
 import dev.metertap.collector.emu2.wire.TimeCluster;
 

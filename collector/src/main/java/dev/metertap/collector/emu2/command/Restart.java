@@ -1,8 +1,4 @@
 package dev.metertap.collector.emu2.command;
-import dev.metertap.collector.emu2.wire.MacId;
-
-import java.util.List;
-import java.util.Optional;
 
 /** {@code restart}: Restarts the device; it answers with its start-up ConnectionStatus sequence, not a reply. */
 public record Restart() implements Emu2Command<Void> {
@@ -15,15 +11,5 @@ public record Restart() implements Emu2Command<Void> {
     @Override
     public Class<Void> replyType() {
         return Void.class;
-    }
-
-    @Override
-    public Optional<MacId> meter() {
-        return Optional.empty();
-    }
-
-    @Override
-    public List<Param> parameters() {
-        return List.of();
     }
 }
