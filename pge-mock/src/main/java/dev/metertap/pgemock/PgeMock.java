@@ -98,14 +98,23 @@ public final class PgeMock implements AutoCloseable {
             return this;
         }
         ServerTls tls = new ServerTls(serverIdentity, advertised, registered, options.mode);
-        server = new WireMockServer(wireMockConfig()
+        WireMockServer wireMock = new WireMockServer(wireMockConfig()
                 .httpDisabled(true)
                 .httpsPort(options.port)
                 .notifier(new Slf4jNotifier(false))
                 .maxRequestJournalEntries(1000)
                 .jettyAcceptors(1)
                 .httpServerFactory(new MutualTlsServerFactory(tls, gateway)));
-        server.start();
+        try {
+            wireMock.start();
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException("cannot listen on HTTPS port " + options.port + ": " + cause.getMessage(), e);
+        }
+        server = wireMock;
         links = new EspiLinks(baseUrl(), EspiLinks.DEFAULT_SUBSCRIPTION_ID);
         gateway.resources(new ResourceEndpoints(() -> model, options.bulkId, () -> links, options.clock, faults,
                 new BulkDeliveries(), notifier, options.notificationDelay));

@@ -131,7 +131,12 @@ public final class PgeMockCommand implements Callable<Integer> {
     int serviceStatus = 1;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new PgeMockCommand()).execute(args));
+        System.exit(new CommandLine(new PgeMockCommand())
+                .setExecutionExceptionHandler((error, command, parsed) -> {
+                    command.getErr().println("pge-mock: " + error.getMessage());
+                    return 1;
+                })
+                .execute(args));
     }
 
     @Override
@@ -140,23 +145,19 @@ public final class PgeMockCommand implements Callable<Integer> {
         PgeMockOptions options = options();
         StateDirectory state = new StateDirectory(stateDir.toAbsolutePath());
         state.restoreInto(options);
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (PgeMock pge = new PgeMock(options)) {
-            for (Path file : extraCertificates) {
-                for (X509Certificate certificate : Pem.readCertificates(file)) {
-                    pge.register(certificate);
-                }
+        PgeMock pge = new PgeMock(options);
+        // runs until the JVM is told to stop (Ctrl-C, SIGTERM); the hook closes the server
+        Runtime.getRuntime().addShutdownHook(new Thread(pge::close, "pge-mock-shutdown"));
+        for (Path file : extraCertificates) {
+            for (X509Certificate certificate : Pem.readCertificates(file)) {
+                pge.register(certificate);
             }
-            applyFaults(pge.faults());
-            pge.start();
-            ClientKit kit = pge.writeClientKit(state.directory());
-            printStarted(out, pge, kit);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                pge.close();
-                stopped.countDown();
-            }, "pge-mock-shutdown"));
-            stopped.await();
         }
+        applyFaults(pge.faults());
+        pge.start();
+        ClientKit kit = pge.writeClientKit(state.directory());
+        printStarted(out, pge, kit);
+        new CountDownLatch(1).await();
         return 0;
     }
 
