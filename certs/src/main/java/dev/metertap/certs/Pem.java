@@ -107,6 +107,33 @@ public final class Pem {
         throw new CertificateException("no unencrypted private key in " + file);
     }
 
+    /**
+     * The identity a user configures as two PEM files, as for curl's {@code --cert}/{@code --key}:
+     * the certificate file (leaf first, optionally followed by its chain) and the private key file.
+     *
+     * @throws CertificateException when either is unreadable or the key does not belong to the certificate
+     */
+    public static Identity readIdentity(Path certificateFile, Path keyFile) {
+        List<X509Certificate> chain = readCertificates(certificateFile);
+        if (chain.isEmpty()) {
+            throw new CertificateException("no certificate in " + certificateFile
+                    + (read(certificateFile).contains("PRIVATE KEY-----") ? " (it holds a private key: are the two files swapped?)" : ""));
+        }
+        PrivateKey key = readPrivateKey(keyFile);
+        if (!matches(chain.get(0), key)) {
+            throw new CertificateException("the key in " + keyFile + " does not belong to the certificate in " + certificateFile);
+        }
+        return new Identity(key, chain);
+    }
+
+    private static boolean matches(X509Certificate certificate, PrivateKey key) {
+        if (certificate.getPublicKey() instanceof java.security.interfaces.RSAPublicKey publicKey
+                && key instanceof java.security.interfaces.RSAPrivateKey privateKey) {
+            return publicKey.getModulus().equals(privateKey.getModulus());
+        }
+        return certificate.getPublicKey().getAlgorithm().equals(key.getAlgorithm());
+    }
+
     public static PKCS10CertificationRequest readSigningRequest(Path file) {
         for (Object object : objects(new StringReader(read(file)), file.toString())) {
             if (object instanceof PKCS10CertificationRequest request) {

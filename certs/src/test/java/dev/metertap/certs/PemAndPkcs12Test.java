@@ -42,6 +42,25 @@ class PemAndPkcs12Test {
     }
 
     @Test
+    void identityIsReadFromCertificateAndKeyFilesAndMismatchesAreExplained() {
+        Path certificate = dir.resolve("client.crt");
+        Path key = dir.resolve("client.key");
+        Pem.writeCertificates(certificate, java.util.List.of(client.certificate()));
+        Pem.writePrivateKey(key, client.privateKey());
+
+        Identity read = Pem.readIdentity(certificate, key);
+        assertThat(read.fingerprint()).isEqualTo(client.fingerprint());
+        assertThat(read.privateKey()).isEqualTo(client.privateKey());
+
+        Path otherKey = dir.resolve("other.key");
+        Pem.writePrivateKey(otherKey, KeyPairs.rsa().getPrivate());
+        assertThatThrownBy(() -> Pem.readIdentity(certificate, otherKey))
+                .isInstanceOf(CertificateException.class).hasMessageContaining("does not belong to the certificate");
+        assertThatThrownBy(() -> Pem.readIdentity(key, certificate))
+                .isInstanceOf(CertificateException.class).hasMessageContaining("are the two files swapped?");
+    }
+
+    @Test
     void signingRequestRoundTripsThroughPem() {
         KeyPair keys = KeyPairs.rsa();
         PKCS10CertificationRequest request = SigningRequest.create(keys, "csr");
