@@ -1,5 +1,6 @@
 package dev.metertap.collector.cli;
 
+import dev.metertap.certs.cli.CertsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,11 +10,14 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Collects live household electricity readings from a Rainforest EMU-2 and PG&E Share My Data.",
         footer = {"", "Examples:",
-                "  metertap emu2 listen --port /dev/ttyACM0            live readings as line protocol",
+                "  metertap emu2 listen --port /dev/ttyACM0",
                 "  metertap emu2 listen --port /tmp/emu2/ttyEMU2 --format text",
                 "  metertap emu2 send get_device_info --port /dev/ttyACM0",
+                "  metertap store stats",
+                "  metertap store export --series emu2_demand --from 2026-11-01 --to 2026-12-01",
+                "  metertap certs init --out ~/pge-kit --cn my-home",
                 "", "Run 'metertap help COMMAND' (or 'metertap COMMAND --help') for a command's options."},
-        subcommands = {CommandLine.HelpCommand.class, Emu2Cli.class, StoreCommand.class, SinkCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, Emu2Cli.class, StoreCommand.class, SinkCommand.class, CertsCommand.class})
 public final class MetertapCommand implements Runnable {
 
     @CommandLine.Spec
