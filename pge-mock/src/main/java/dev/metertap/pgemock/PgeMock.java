@@ -77,7 +77,7 @@ public final class PgeMock implements AutoCloseable {
         this.model = options.model != null ? options.model : defaultModel(options);
         this.faults = new FaultPlan(options.clock);
         this.tokens = new TokenRegistry(options.clock, options.tokenLifetime);
-        this.gateway = new PgeGateway(registered, faults, journal, new TokenEndpoint(credentials, tokens), tokens,
+        this.gateway = new PgeGateway(registered, faults, journal, new TokenEndpoint(credentials, tokens, options.expiresInAsString), tokens,
                 options.badTokenStatus, options.clock);
         this.notifier = options.notifyUri == null ? null
                 : new Notifier(options.notifyUri, options.notifyTrust, journal, options.clock);

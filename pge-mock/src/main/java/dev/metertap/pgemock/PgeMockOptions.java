@@ -24,6 +24,7 @@ public final class PgeMockOptions {
     Mode mode = Mode.GATEWAY;
     Duration tokenLifetime = Duration.ofSeconds(3600);
     int badTokenStatus = 401;
+    boolean expiresInAsString;
     URI notifyUri;
     List<X509Certificate> notifyTrust = List.of();
     Duration notificationDelay = Duration.ofSeconds(2);
@@ -67,6 +68,12 @@ public final class PgeMockOptions {
             throw new IllegalArgumentException("bad token status must be 401 or 403");
         }
         this.badTokenStatus = status;
+        return this;
+    }
+
+    /** Write {@code "expires_in":"3600"} as a string, as PG&E has been seen to. */
+    public PgeMockOptions expiresInAsString(boolean asString) {
+        this.expiresInAsString = asString;
         return this;
     }
 

@@ -118,6 +118,17 @@ class OAuthAndErrorsIT {
     }
 
     @Test
+    void expiresInCanBeAStringLikePgeSometimesSends() throws Exception {
+        try (PgeMock stringy = new PgeMock(PgeMockOptions.defaults().expiresInAsString(true).tokenLifetime(Duration.ofSeconds(600))
+                .clientIdentity(pge.clientIdentity())).start()) {
+            HttpClient other = HttpClients.issuerAgnostic(stringy.clientIdentity(), stringy.serverCa());
+            HttpResponse<String> response = HttpClients.postToken(other, stringy.tokenUrl(), stringy.credentials().clientId(),
+                    stringy.credentials().clientSecret(), "grant_type=client_credentials");
+            assertThat(response.body()).contains("\"expires_in\":\"600\"");
+        }
+    }
+
+    @Test
     void unknownPathIs404NoListener() throws Exception {
         HttpResponse<String> response = HttpClients.get(client, pge.baseUrl() + "/GreenButtonConnect/espi/1_1/resource/Nothing", validToken());
         assertThat(response.statusCode()).isEqualTo(404);

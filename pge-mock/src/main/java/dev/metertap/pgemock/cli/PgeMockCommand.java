@@ -90,6 +90,9 @@ public final class PgeMockCommand implements Callable<Integer> {
             description = "Answer to an expired or unknown bearer token (default: ${DEFAULT-VALUE}).")
     int badTokenStatus = 401;
 
+    @Option(names = "--expires-in-as-string", description = "Write \"expires_in\":\"3600\" as a string, as PG&E has been seen to.")
+    boolean expiresInAsString;
+
     @Option(names = "--bulk-id", paramLabel = "ID", description = "The authorization's BulkID (default: ${DEFAULT-VALUE}).")
     String bulkId = "50098";
 
@@ -168,6 +171,7 @@ public final class PgeMockCommand implements Callable<Integer> {
                 .mode(parseMode(mode))
                 .tokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds))
                 .badTokenStatus(badTokenStatus)
+                .expiresInAsString(expiresInAsString)
                 .notificationDelay(Duration.ofSeconds(notificationDelaySeconds))
                 .bulkId(bulkId);
         options.model(model());

@@ -24,10 +24,13 @@ public final class TokenEndpoint {
 
     private final ClientCredentials credentials;
     private final TokenRegistry tokens;
+    private final boolean expiresInAsString;
 
-    public TokenEndpoint(ClientCredentials credentials, TokenRegistry tokens) {
+    /** @param expiresInAsString write {@code "expires_in":"3600"} (seen from PG&amp;E) instead of a number */
+    public TokenEndpoint(ClientCredentials credentials, TokenRegistry tokens, boolean expiresInAsString) {
         this.credentials = credentials;
         this.tokens = tokens;
+        this.expiresInAsString = expiresInAsString;
     }
 
     public static boolean handles(String path) {
@@ -56,7 +59,12 @@ public final class TokenEndpoint {
         Token token = tokens.issue();
         log.info("token issued on {}, expires {}", request.getRequestURI(), token.expiresAt());
         json(response, 200, "{\"client_access_token\":\"" + token.value() + "\",\"token_type\":\"Bearer\","
-                + "\"expires_in\":" + tokens.lifetime().toSeconds() + ",\"scope\":\"" + SCOPE + "\"}");
+                + "\"expires_in\":" + expiresIn() + ",\"scope\":\"" + SCOPE + "\"}");
+    }
+
+    private String expiresIn() {
+        long seconds = tokens.lifetime().toSeconds();
+        return expiresInAsString ? "\"" + seconds + "\"" : Long.toString(seconds);
     }
 
     private boolean authenticated(String authorization) {
