@@ -174,6 +174,11 @@ public final class Emu2Framer {
     }
 
     private void openTag() {
+        if (length == buffer.length) {
+            // not even room for the '<': the open fragment is too big
+            counters.oversized++;
+            dropFragment();
+        }
         tagStart = length;
         buffer[length++] = '<';
         state = IN_TAG;
