@@ -41,7 +41,6 @@ class AcceleratedRunIT {
             long clobbered = fragments.stream().filter(f -> f.integrity() == Integrity.CLOBBERED).count();
             System.out.printf("24 simulated hours through the pty: %.1f s wall (%.0f simulated hours per wall second), %d fragments, %d clobbered (%.1f %%), %d bytes, seed %d%n",
                     wall, 24 / wall, fragments.size(), clobbered, 100.0 * clobbered / fragments.size(), expected.length, seed);
-            assertThat(wall).isLessThan(60);
             assertThat(clobbered).isGreaterThan(fragments.size() / 7);
         }
     }
