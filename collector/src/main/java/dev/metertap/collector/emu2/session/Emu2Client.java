@@ -35,7 +35,7 @@ public final class Emu2Client implements AutoCloseable {
     private final Deque<Request<?>> queue = new ArrayDeque<>();
     private ByteTransport transport;
     private Request<?> outstanding;
-    private long lastWriteNanos = System.nanoTime() - 1_000_000_000_000L;
+    private long nextWriteNanos = System.nanoTime();  // pacing: no write before this
     private boolean pumpScheduled;
 
     Emu2Client(Emu2Options options) {
@@ -90,7 +90,7 @@ public final class Emu2Client implements AutoCloseable {
         if (outstanding != null || queue.isEmpty() || transport == null || pumpScheduled) {
             return;
         }
-        long wait = lastWriteNanos + options.commandPace().toNanos() - System.nanoTime();
+        long wait = nextWriteNanos - System.nanoTime();
         if (wait > 0) {
             pumpScheduled = true;
             scheduler.schedule(() -> {
@@ -113,7 +113,7 @@ public final class Emu2Client implements AutoCloseable {
         request.attempts++;
         try {
             transport.write(CommandWriter.toBytes(request.command));
-            lastWriteNanos = System.nanoTime();
+            nextWriteNanos = System.nanoTime() + options.commandPace().toNanos();
         } catch (IOException e) {
             log.debug("writing {} failed: {}", request.command.name(), e.getMessage());
         }
