@@ -27,7 +27,14 @@ final class Migrations {
                         UNIQUE (measurement, tags, time)
                     )""",
                     "CREATE INDEX points_by_time ON points (measurement, time)",
-                    "CREATE TABLE sink_cursors (sink TEXT PRIMARY KEY, seq INTEGER NOT NULL)"));
+                    "CREATE TABLE sink_cursors (sink TEXT PRIMARY KEY, seq INTEGER NOT NULL)"),
+            List.of(
+                    // Share My Data notifications already followed, so a repeated one is fetched once
+                    """
+                    CREATE TABLE pge_notifications_seen (
+                        correlation_id TEXT    PRIMARY KEY,
+                        first_seen     INTEGER NOT NULL
+                    )"""));
 
     static final int LATEST = STEPS.size();
 
