@@ -34,6 +34,17 @@ final class Migrations {
                     CREATE TABLE pge_notifications_seen (
                         correlation_id TEXT    PRIMARY KEY,
                         first_seen     INTEGER NOT NULL
+                    )"""),
+            List.of(
+                    // bulk windows a backfill finished, so a rerun asks only for the rest
+                    """
+                    CREATE TABLE pge_backfill_windows (
+                        bulk_id     TEXT    NOT NULL,
+                        window_from INTEGER NOT NULL,
+                        window_to   INTEGER NOT NULL,
+                        outcome     TEXT    NOT NULL,
+                        finished_at INTEGER NOT NULL,
+                        PRIMARY KEY (bulk_id, window_from, window_to)
                     )"""));
 
     static final int LATEST = STEPS.size();
