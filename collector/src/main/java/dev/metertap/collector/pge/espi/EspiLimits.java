@@ -1,0 +1,31 @@
+package dev.metertap.collector.pge.espi;
+
+/**
+ * Bounds on what one ESPI document may cost to read: a feed from the network is untrusted.
+ *
+ * @param maxBytes           bytes read from the stream (a 48-month 15-minute solar feed is about 90 MB)
+ * @param maxDepth           element nesting (ESPI needs 7)
+ * @param maxTextLength      characters in one element's text or one attribute
+ * @param maxEntries         Atom entries (PG&amp;E sends one IntervalBlock entry per local day and flow)
+ * @param maxPendingReadings readings held back because their IntervalBlock arrived before the entries that give
+ *                           it a meaning (its MeterReading and ReadingType)
+ */
+public record EspiLimits(long maxBytes, int maxDepth, int maxTextLength, int maxEntries, int maxPendingReadings) {
+
+    public static final EspiLimits DEFAULTS = new EspiLimits(1L << 30, 64, 64 * 1024, 1_000_000, 200_000);
+
+    public EspiLimits {
+        if (maxBytes <= 0 || maxDepth <= 0 || maxTextLength <= 0 || maxEntries <= 0 || maxPendingReadings < 0) {
+            throw new IllegalArgumentException("limits must be positive: " + maxBytes + ", " + maxDepth + ", "
+                    + maxTextLength + ", " + maxEntries + ", " + maxPendingReadings);
+        }
+    }
+
+    public EspiLimits withMaxBytes(long bytes) {
+        return new EspiLimits(bytes, maxDepth, maxTextLength, maxEntries, maxPendingReadings);
+    }
+
+    public EspiLimits withMaxPendingReadings(int readings) {
+        return new EspiLimits(maxBytes, maxDepth, maxTextLength, maxEntries, readings);
+    }
+}
