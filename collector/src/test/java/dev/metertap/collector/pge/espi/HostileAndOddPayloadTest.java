@@ -1,0 +1,166 @@
+package dev.metertap.collector.pge.espi;
+
+import dev.metertap.collector.reading.IntervalReading;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class HostileAndOddPayloadTest {
+
+    private static final String SECRET = "metertap-xxe-canary-7f3a";
+
+    private final List<IntervalReading> readings = new ArrayList<>();
+
+    @Test
+    void anExternalEntityIsNeverFetchedAndTheDoctypeIsRefused(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("passwd"), SECRET);
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE feed [ <!ENTITY xxe SYSTEM "%s"> ]>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>&xxe;</title></feed>
+                """.formatted(secret.toUri());
+
+        EspiException e = refused(xxe);
+
+        assertThat(e.reason()).contains("DOCTYPE").doesNotContain(SECRET);
+        assertThat(stackText(e)).doesNotContain(SECRET);
+    }
+
+    @Test
+    void aSystemDoctypePointingAtEtcPasswdIsRefused() {
+        EspiException e = refused("""
+                <?xml version="1.0"?>
+                <!DOCTYPE feed SYSTEM "file:///etc/passwd">
+                <feed xmlns="http://www.w3.org/2005/Atom"/>
+                """);
+
+        assertThat(e.reason()).contains("DOCTYPE").doesNotContain("root:");
+    }
+
+    @Test
+    void billionLaughsIsRefusedBeforeAnythingExpands() {
+        StringBuilder doc = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
+        for (int i = 1; i <= 9; i++) {
+            doc.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+                    .append("\">\n");
+        }
+        doc.append("]>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>&lol9;</title></feed>");
+
+        EspiException e = refused(doc.toString());
+
+        assertThat(e.reason()).contains("DOCTYPE").doesNotContain("lollol");
+    }
+
+    @Test
+    void anUndeclaredEntityIsNotWellFormed() {
+        EspiException e = refused("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>&lol9;</title></feed>");
+
+        assertThat(e.reason()).startsWith("not well-formed XML").contains("lol9");
+    }
+
+    @Test
+    void aFeedLargerThanTheLimitIsRefusedWhileStreaming() {
+        EspiParser parser = new EspiParser(EspiLimits.DEFAULTS.withMaxBytes(64 * 1024));
+        // never ends by itself: only the byte limit stops it
+        InputStream endless = new InputStream() {
+            private final byte[] head = "<feed xmlns=\"http://www.w3.org/2005/Atom\">".getBytes(StandardCharsets.US_ASCII);
+            private final byte[] comment = "<!-- padding padding padding -->".getBytes(StandardCharsets.US_ASCII);
+            private long position;
+
+            @Override
+            public int read() {
+                long p = position++;
+                return p < head.length ? head[(int) p] : comment[(int) ((p - head.length) % comment.length)];
+            }
+        };
+
+        EspiException e = catchThrowableOfType(() -> parser.parse(endless, Optional.empty(), readings::add),
+                EspiException.class);
+
+        assertThat(e.reason()).isEqualTo("the document is larger than the limit of 65536 bytes");
+    }
+
+    @Test
+    void deepNestingIsRefused() {
+        String deep = "<feed xmlns=\"http://www.w3.org/2005/Atom\">" + "<a>".repeat(100) + "</a>".repeat(100) + "</feed>";
+
+        assertThat(refused(deep).reason()).isEqualTo("elements are nested deeper than the limit of 64");
+    }
+
+    @Test
+    void aHugeTextIsRefused() {
+        String espi = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><link rel=\"self\" href=\"x/ReadingType/1\"/>"
+                + "<content><ReadingType xmlns=\"http://naesb.org/espi\"><uom>" + "7".repeat(70_000)
+                + "</uom></ReadingType></content></entry></feed>";
+
+        assertThat(refused(espi).reason()).isEqualTo("an element's text is longer than the limit of 65536 characters");
+    }
+
+    @Test
+    void notXmlAtAllSaysWhere() {
+        assertThat(refused("{\"error\":\"invalid_request\"}").reason()).startsWith("not well-formed XML (line 1");
+    }
+
+    @Test
+    void anOldOddPayloadParses() throws Exception {
+        EspiSummary summary;
+        try (InputStream in = getClass().getResourceAsStream("/espi/odd-prefixes-millisecond-periods.xml")) {
+            summary = new EspiParser().parse(in, Optional.empty(), readings::add);
+        }
+
+        assertThat(summary.readings()).isEqualTo(3);
+        assertThat(summary.usagePoints()).containsExactly("1029384756");
+        assertThat(readings).extracting(IntervalReading::start).containsExactly(
+                Instant.ofEpochSecond(1552287600), Instant.ofEpochSecond(1552291200), Instant.ofEpochSecond(1552294800));
+        assertThat(readings).allSatisfy(r -> {
+            assertThat(r.usagePoint()).isEqualTo("1029384756");
+            assertThat(r.commodity()).isEqualTo(IntervalReading.Commodity.ELECTRICITY);
+            assertThat(r.flow()).isEqualTo(IntervalReading.Flow.DELIVERED);
+            assertThat(r.unit()).isEqualTo(IntervalReading.Unit.KWH);
+            assertThat(r.intervalSeconds()).isEqualTo(3600);
+        });
+        IntervalReading first = readings.get(0);
+        assertThat(first.value()).isEqualByComparingTo("1.250");
+        assertThat(first.cost()).isEqualByComparingTo("12.34567");
+        assertThat(first.quality()).isEqualTo(19);
+        assertThat(first.tou()).isEqualTo(2);
+        IntervalReading second = readings.get(1);
+        assertThat(second.value()).isEqualByComparingTo("0.875");
+        assertThat(second.cost()).isNull();
+        assertThat(second.tou()).isNull();
+        assertThat(second.quality()).as("the ReadingType's defaultQuality").isEqualTo(17);
+        IntervalReading third = readings.get(2);
+        assertThat(third.value()).isEqualByComparingTo(new BigDecimal("-0.003"));
+        assertThat(third.quality()).isEqualTo(8);
+    }
+
+    private EspiException refused(String document) {
+        EspiException e = catchThrowableOfType(() -> new EspiParser().parse(
+                new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)), Optional.empty(), readings::add),
+                EspiException.class);
+        assertThat(e).as("refused").isNotNull();
+        assertThat(readings).as("nothing passed").isEmpty();
+        return e;
+    }
+
+    private static String stackText(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            text.append(t).append('\n');
+        }
+        return text.toString();
+    }
+}
