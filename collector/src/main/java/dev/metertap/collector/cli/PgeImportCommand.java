@@ -1,0 +1,178 @@
+package dev.metertap.collector.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.metertap.collector.config.MetertapConfig;
+import dev.metertap.collector.pge.TimeWindow;
+import dev.metertap.collector.pge.espi.EspiException;
+import dev.metertap.collector.pge.espi.EspiParser;
+import dev.metertap.collector.pge.espi.EspiSummary;
+import dev.metertap.collector.reading.Field;
+import dev.metertap.collector.reading.IntervalReading;
+import dev.metertap.collector.reading.LineProtocol;
+import dev.metertap.collector.reading.Point;
+import dev.metertap.collector.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/** {@code metertap pge import FILE…}: saved Green Button (ESPI) files into the store, or printed. */
+@Command(name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Reads saved Green Button / Share My Data ESPI files (XML feeds) and stores their interval readings "
+                        + "(kWh, therm, cost, quality, tou) in the embedded store, creating it when needed.",
+                "A reading stored before is replaced when the file carries a corrected value. With --format the "
+                        + "readings are printed to stdout instead and nothing is stored.",
+                "Per file, a summary (readings, clipped, duplicates, corrected) goes to stdout when storing, to "
+                        + "stderr when printing. A file that cannot be read is reported and the others still import."},
+        footer = {"", "Examples:",
+                "  metertap pge import ~/Downloads/pge_electric_interval_data_2024.xml",
+                "  metertap pge import bulk-*.xml --from 2024-01-01 --to 2025-01-01",
+                "  metertap pge import feed.xml --format ilp | influx write --bucket home --precision s",
+                "  metertap pge import feed.xml --format json --store /var/lib/metertap/metertap.db"})
+final class PgeImportCommand implements Callable<Integer> {
+
+    enum Format { ilp, json }
+
+    private static final int BATCH = 5_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions options;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "ESPI XML files, as downloaded or fetched.")
+    List<Path> files;
+
+    @Option(names = "--format", paramLabel = "ilp|json",
+            description = "Print instead of storing: ilp (line protocol, the README's pge_interval) or json (one "
+                    + "object per line, as 'store export' writes it).")
+    Format format;
+
+    @Option(names = "--from", paramLabel = "WHEN", converter = StoreOptions.InstantConverter.class,
+            description = "Keep readings starting at or after: 2024-03-01 (UTC midnight) or 2024-03-01T08:00:00Z.")
+    Instant from;
+
+    @Option(names = "--to", paramLabel = "WHEN", converter = StoreOptions.InstantConverter.class,
+            description = "Keep readings starting before this (exclusive).")
+    Instant to;
+
+    @Override
+    public Integer call() {
+        return Failures.explained(spec, this::importFiles);
+    }
+
+    private int importFiles() {
+        Optional<TimeWindow> clip = from == null && to == null ? Optional.empty()
+                : Optional.of(new TimeWindow(from != null ? from : Instant.MIN, to != null ? to : Instant.MAX));
+        EspiParser parser = new EspiParser();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int failed = 0;
+        if (format != null) {
+            Consumer<IntervalReading> printer = format == Format.ilp
+                    ? reading -> out.println(LineProtocol.encode(reading.toPoint()))
+                    : reading -> out.println(json(reading.toPoint()));
+            for (Path file : files) {
+                failed += importFile(parser, file, clip, printer, err, () -> "") ? 0 : 1;
+            }
+        } else {
+            MetertapConfig config = options.loadConfig();
+            Path storePath = options.store != null ? options.store : config.store().path();
+            try (Store store = Store.open(storePath)) {
+                for (Path file : files) {
+                    List<IntervalReading> batch = new ArrayList<>(BATCH);
+                    long[] changed = {0};
+                    Consumer<IntervalReading> storing = reading -> {
+                        batch.add(reading);
+                        if (batch.size() == BATCH) {
+                            changed[0] += store.appendAll(batch);
+                            batch.clear();
+                        }
+                    };
+                    boolean ok = importFile(parser, file, clip, storing, out, () -> {
+                        changed[0] += store.appendAll(batch); // also what came before a failure
+                        batch.clear();
+                        return String.format("; %,d new or changed in %s", changed[0], store.path());
+                    });
+                    failed += ok ? 0 : 1;
+                }
+            }
+        }
+        out.flush();
+        err.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** Parses one file into {@code sink}; its summary goes to {@code report}, a failure to stderr. */
+    private boolean importFile(EspiParser parser, Path file, Optional<TimeWindow> clip, Consumer<IntervalReading> sink,
+                               PrintWriter report, java.util.function.Supplier<String> finish) {
+        PrintWriter err = spec.commandLine().getErr();
+        try (InputStream in = Files.newInputStream(file)) {
+            EspiSummary summary = parser.parse(new java.io.BufferedInputStream(in, 1 << 16), clip, sink);
+            String stored = finish.get();
+            report.printf("%s: %,d readings%s, %,d clipped, %,d duplicates, %,d corrected%s%n", file,
+                    summary.readings(),
+                    summary.earliest().map(e -> " " + e + " .. " + summary.latest().orElseThrow()
+                            + " (usage points " + String.join(", ", summary.usagePoints().stream().sorted().toList())
+                            + ")").orElse(""),
+                    summary.clippedAway(), summary.duplicatesDropped(), summary.corrected(), stored);
+            return true;
+        } catch (EspiException e) {
+            finish.get();
+            err.println("metertap: " + file + ": " + e.reason());
+        } catch (NoSuchFileException e) {
+            err.println("metertap: " + file + ": no such file");
+        } catch (IOException e) {
+            err.println("metertap: " + file + ": cannot read: " + e.getMessage());
+        }
+        return false;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    /** The object {@code store export --format json} writes. */
+    private static String json(Point point) {
+        ObjectNode node = JsonNodeFactory.withExactBigDecimals(true).objectNode();
+        node.put("measurement", point.measurement());
+        node.put("time", point.time().toString());
+        ObjectNode tags = node.putObject("tags");
+        point.tags().forEach(t -> tags.put(t.key(), t.value()));
+        ObjectNode fields = node.putObject("fields");
+        for (Field f : point.fields()) {
+            if (f.value() instanceof BigDecimal d) {
+                fields.put(f.key(), d);
+            } else if (f.value() instanceof Long l) {
+                fields.put(f.key(), l);
+            } else {
+                fields.put(f.key(), String.valueOf(f.value()));
+            }
+        }
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a reading as JSON", e);
+        }
+    }
+}
