@@ -1,0 +1,36 @@
+package dev.metertap.collector.pge.backfill;
+
+import java.time.Duration;
+
+/**
+ * How a backfill paces itself.
+ *
+ * @param windowSize          the largest window requested at once (PG&E refusals split it further)
+ * @param notificationTimeout how long to wait for a request's notifications before asking again
+ * @param attempts            requests per window, the first one included
+ */
+public record BackfillSettings(Duration windowSize, Duration notificationTimeout, int attempts) {
+
+    /** Large windows keep a 48-month backfill to a few requests; PG&E notifies within about 2 minutes. */
+    public static final BackfillSettings DEFAULTS = new BackfillSettings(Duration.ofDays(365), Duration.ofMinutes(3), 3);
+
+    public BackfillSettings {
+        if (windowSize.compareTo(Backfill.MIN_WINDOW) < 0) {
+            throw new IllegalArgumentException("the window size must be at least " + Backfill.MIN_WINDOW.toDays() + " days");
+        }
+        if (notificationTimeout.isNegative() || notificationTimeout.isZero()) {
+            throw new IllegalArgumentException("the notification timeout must be positive");
+        }
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1");
+        }
+    }
+
+    public BackfillSettings withNotificationTimeout(Duration timeout) {
+        return new BackfillSettings(windowSize, timeout, attempts);
+    }
+
+    public BackfillSettings withWindowSize(Duration size) {
+        return new BackfillSettings(size, notificationTimeout, attempts);
+    }
+}
