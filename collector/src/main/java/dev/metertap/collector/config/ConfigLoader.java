@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.metertap.collector.pge.client.ShareMyDataSettings;
+import dev.metertap.collector.pge.notify.ReceiverSettings;
 import dev.metertap.collector.sink.Forwarder;
 import dev.metertap.collector.sink.Sink;
 import dev.metertap.collector.store.Store;
@@ -104,6 +106,20 @@ public final class ConfigLoader {
             forwarders.add(new Forwarder(store, openSink(config, sink.name(), stdout), config.batchingOf(sink), config.backoffOf(sink)));
         }
         return forwarders;
+    }
+
+    /** The Share My Data client's settings from {@code pge:}, reading its certificate, key and secrets now. */
+    public ShareMyDataSettings shareMyData(MetertapConfig config) {
+        return config.requirePge().settings(environment);
+    }
+
+    /** The notification receiver's settings from {@code pge.notifications:}; it follows only URLs under {@code pge.resource-base}. */
+    public ReceiverSettings notificationReceiver(MetertapConfig config) {
+        PgeConfig pge = config.requirePge();
+        if (pge.notifications() == null) {
+            throw new ConfigException("no 'pge.notifications:' section: the receiver needs its certificate and key (and a port)");
+        }
+        return pge.notifications().settings(pge.resourceBase());
     }
 
     private static String describe(JsonMappingException e) {

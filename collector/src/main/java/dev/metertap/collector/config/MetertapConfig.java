@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /** The whole configuration file. Every section is optional; an empty file means the defaults and no sinks. */
-public record MetertapConfig(StoreConfig store, Batching batching, Backoff backoff, List<SinkConfig> sinks) {
+public record MetertapConfig(StoreConfig store, Batching batching, Backoff backoff, List<SinkConfig> sinks, PgeConfig pge) {
 
-    public static final MetertapConfig DEFAULTS = new MetertapConfig(null, null, null, null);
+    public static final MetertapConfig DEFAULTS = new MetertapConfig(null, null, null, null, null);
 
     public MetertapConfig {
         store = store == null ? new StoreConfig(null) : store;
@@ -31,6 +31,15 @@ public record MetertapConfig(StoreConfig store, Batching batching, Backoff backo
 
     public Backoff backoffOf(SinkConfig sink) {
         return sink.backoff() != null ? sink.backoff() : backoff;
+    }
+
+    /** The {@code pge:} section, or a {@link ConfigException} saying it is missing. */
+    public PgeConfig requirePge() {
+        if (pge == null) {
+            throw new ConfigException("no 'pge:' section in the configuration: PG&E Share My Data needs client-id, client-secret"
+                    + " and the client certificate (see 'metertap pge --help')");
+        }
+        return pge;
     }
 
     /** The sink named {@code name}, or a {@link ConfigException} listing the configured ones. */

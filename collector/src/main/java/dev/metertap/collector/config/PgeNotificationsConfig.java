@@ -1,0 +1,42 @@
+package dev.metertap.collector.config;
+
+import dev.metertap.certs.CertificateException;
+import dev.metertap.certs.Pem;
+import dev.metertap.collector.pge.notify.ReceiverSettings;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * {@code pge.notifications:}: the HTTPS endpoint registered with PG&E as the Notification URI. It
+ * has its own certificate and key (PEM), not the client's.
+ */
+public record PgeNotificationsConfig(String bind, Integer port, Path certificate, Path key, Integer maxBodyBytes) {
+
+    public static final int DEFAULT_PORT = 8443;
+
+    public PgeNotificationsConfig {
+        bind = bind == null ? "0.0.0.0" : bind;
+        port = port == null ? DEFAULT_PORT : port;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("'port' must be between 0 and 65535");
+        }
+        if (certificate == null || key == null) {
+            throw new IllegalArgumentException("'certificate' and 'key' are required: the receiver's own HTTPS certificate (PEM)");
+        }
+        maxBodyBytes = maxBodyBytes == null ? ReceiverSettings.DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
+        if (maxBodyBytes < 256 || maxBodyBytes > 16 * 1024 * 1024) {
+            throw new IllegalArgumentException("'max-body-bytes' must be between 256 and 16777216");
+        }
+    }
+
+    /** Reads the certificate and key now; resources are followed only under {@code allowedBase}. */
+    public ReceiverSettings settings(URI allowedBase) {
+        try {
+            return new ReceiverSettings(new InetSocketAddress(bind, port), Pem.readIdentity(certificate, key), allowedBase, maxBodyBytes);
+        } catch (CertificateException e) {
+            throw new ConfigException("pge.notifications.certificate/key: " + e.getMessage(), e);
+        }
+    }
+}
