@@ -41,7 +41,7 @@ final class StartFingerprints {
         }
         keys[slot] = key;
         fingerprints[slot] = fingerprint;
-        if (++size * 2 > keys.length) {
+        if (++size * 10 > keys.length * 7L) { // linear probing stays short up to 70 % full
             grow();
         }
         return absent;
