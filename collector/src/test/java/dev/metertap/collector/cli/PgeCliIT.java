@@ -2,6 +2,9 @@ package dev.metertap.collector.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metertap.certs.CertificateAuthority;
+import dev.metertap.certs.Identity;
+import dev.metertap.certs.Pem;
 import dev.metertap.pgemock.ClientKit;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
@@ -86,6 +89,20 @@ class PgeCliIT {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("FAIL  test token").contains("likely cause: the client id or the client secret is wrong")
                 .doesNotContain("0000000000000000ffffffffffffffff").doesNotContain("PASS  ReadServiceStatus");
+    }
+
+    @Test
+    void checkWithAnUnregisteredCertificateSaysSo() throws IOException {
+        Identity stranger = CertificateAuthority.create("another root").issueClient("not registered");
+        Pem.writeCertificates(dir.resolve("stranger.crt"), stranger.chain());
+        Pem.writePrivateKey(dir.resolve("stranger.key"), stranger.privateKey());
+        Path config = Files.writeString(dir.resolve("stranger.yaml"), Files.readString(config("secret"))
+                .replace(kit.clientCertificate().toString(), dir.resolve("stranger.crt").toString())
+                .replace(kit.clientKey().toString(), dir.resolve("stranger.key").toString()));
+        Run run = run("pge", "check", "-c", config.toString());
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL  test token").contains("Invalid Certificate")
+                .contains("likely cause: PG&E did not accept the certificate metertap sent").contains("upload client.crt");
     }
 
     @Test

@@ -140,6 +140,39 @@ class ShareMyDataClientIT {
     }
 
     @Test
+    void acceptsExpiresInAsAStringAndRefreshesOn403() throws Exception {
+        ManualClock otherClock = new ManualClock(mockClock.instant());
+        try (PgeMock odd = new PgeMock(PgeMockOptions.defaults().clock(otherClock).expiresInAsString(true).badTokenStatus(403)).start()) {
+            ShareMyDataSettings s = new ShareMyDataSettings(URI.create(odd.resourceBase()), URI.create(odd.tokenUrl()), null,
+                    odd.credentials().clientId(), Secret.of(odd.credentials().clientSecret(), "test"), odd.clientIdentity(),
+                    List.of(odd.serverCa()), Duration.ofSeconds(1), Duration.ofSeconds(20), 4);
+            try (ShareMyDataClient client = new ShareMyDataClient(s, clientClock, pause)) {
+                TokenInfo first = client.token();
+                assertThat(Duration.between(first.obtainedAt(), first.expiresAt())).isEqualTo(Duration.ofHours(1));
+                otherClock.advance(Duration.ofHours(2));
+                assertThat(sampleBytes(client)).isPositive();
+                assertThat(client.token().token().reveal()).isNotEqualTo(first.token().reveal());
+            }
+            assertThat(odd.journal().awaitRequests(4, Duration.ofSeconds(10))).extracting(JournalEntry::status)
+                    .containsExactly(200, 403, 200, 200);
+        }
+    }
+
+    @Test
+    void reportsAnswersThatNeverComeAfterItsAttempts() throws Exception {
+        ShareMyDataSettings s = settings();
+        ShareMyDataSettings impatient = new ShareMyDataSettings(s.resourceBase(), s.tokenUrl(), s.testTokenUrl(), s.clientId(),
+                s.clientSecret(), s.identity(), s.extraTrust(), s.minRequestInterval(), Duration.ofMillis(300), 2);
+        try (ShareMyDataClient client = new ShareMyDataClient(impatient, clientClock, pause)) {
+            client.token();
+            pge.faults().slowResponses(Duration.ofMillis(800));
+            assertThatThrownBy(() -> sampleBytes(client))
+                    .isInstanceOfSatisfying(ShareMyDataException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE))
+                    .hasMessageContaining("2 attempt(s)").hasMessageContaining("no answer within the request timeout");
+        }
+    }
+
+    @Test
     void wrongSecretIsNamedWithoutRevealingIt() {
         String wrong = "0123456789abcdef0123456789abcdef";
         try (ShareMyDataClient client = new ShareMyDataClient(settings().withClientSecret(Secret.of(wrong, "test")), clientClock, pause)) {
