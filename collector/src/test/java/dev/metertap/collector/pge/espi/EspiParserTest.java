@@ -167,6 +167,30 @@ class EspiParserTest {
     }
 
     @Test
+    void aSeriesThatIsNotEnergyIsSkippedWhileTheOthersPass() throws Exception {
+        // the hourly point's ReadingType turned into power (uom 38, W): no kWh can come of it
+        String feed = new String(feed(MODEL, List.of(HOURLY, GAS), FROM, TO), StandardCharsets.UTF_8)
+                .replace("<ns0:uom>72</ns0:uom>", "<ns0:uom>38</ns0:uom>");
+        List<IntervalReading> readings = new ArrayList<>();
+
+        EspiSummary summary = parser.parse(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)),
+                Optional.of(new TimeWindow(FROM, TO)), readings::add);
+
+        assertExactly(upserted(readings), truth(MODEL, List.of(GAS), FROM, TO));
+        assertThat(summary.usagePoints()).containsExactly(GAS);
+    }
+
+    @Test
+    void aNumberThatIsNotOneIsRefusedWithWhatItWas() {
+        String feed = new String(feed(MODEL, List.of(GAS), FROM, TO), StandardCharsets.UTF_8)
+                .replaceFirst("<ns0:value>[0-9]+</ns0:value>", "<ns0:value>12,5</ns0:value>");
+
+        assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)),
+                Optional.empty(), r -> { }))
+                .isInstanceOf(EspiException.class).hasMessage("IntervalReading value is not a number");
+    }
+
+    @Test
     void anEmptyFeedHasNoReadings() throws Exception {
         EspiSummary summary = parser.parse(new ByteArrayInputStream(
                         "<ns1:feed xmlns:ns1=\"http://www.w3.org/2005/Atom\"/>".getBytes(StandardCharsets.UTF_8)),
