@@ -2,6 +2,7 @@ package dev.metertap.collector.pge.espi;
 
 import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.reading.IntervalReading;
+import dev.metertap.pgemock.espi.SampleData;
 import dev.metertap.pgemock.espi.UsageModel;
 import dev.metertap.pgemock.espi.UsagePointSpec;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,22 @@ class EspiParserTest {
                 .satisfies(e -> assertThat(((EspiException) e).reason())
                         .contains("link to no MeterReading and ReadingType")
                         .contains("/UsagePoint/" + HOURLY + "/MeterReading/"));
+    }
+
+    @Test
+    void downloadSampleDataWithItsSpringForwardDayMatchesItsModel() throws Exception {
+        java.io.ByteArrayOutputStream sample = new java.io.ByteArrayOutputStream();
+        SampleData.write(sample);
+        List<IntervalReading> readings = new ArrayList<>();
+        parser.parse(new ByteArrayInputStream(sample.toByteArray()), Optional.empty(), readings::add);
+
+        List<String> ids = List.of(SampleData.ELECTRIC_USAGE_POINT, SampleData.GAS_USAGE_POINT);
+        Instant nineMarch = Instant.parse("2024-03-09T08:00:00Z");
+        Instant elevenMarch = Instant.parse("2024-03-11T07:00:00Z");
+        assertExactly(upserted(readings), truth(SampleData.MODEL, ids, nineMarch, elevenMarch));
+        assertThat(readings).filteredOn(r -> r.usagePoint().equals(SampleData.ELECTRIC_USAGE_POINT)).hasSize(24 + 23);
+        assertThat(readings).filteredOn(r -> r.usagePoint().equals(SampleData.GAS_USAGE_POINT))
+                .extracting(IntervalReading::intervalSeconds).containsExactly(86400, 82800);
     }
 
     @Test
