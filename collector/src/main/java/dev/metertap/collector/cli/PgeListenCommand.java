@@ -40,7 +40,7 @@ final class PgeListenCommand implements Callable<Integer> {
     Duration duration;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException {
         ReceiverSettings settings;
         try {
             ConfigLoader loader = options.loader();
@@ -76,6 +76,8 @@ final class PgeListenCommand implements Callable<Integer> {
             } else {
                 stop.await();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // asked to stop: a normal end
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

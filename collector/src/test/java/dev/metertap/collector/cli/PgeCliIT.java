@@ -128,6 +128,89 @@ class PgeCliIT {
     }
 
     @Test
+    void listenPrintsAcceptedAndRefusedNotifications() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.create("receiver CA");
+        Identity server = ca.issueServer("receiver");
+        Pem.writeCertificates(dir.resolve("receiver.crt"), server.chain());
+        Pem.writePrivateKey(dir.resolve("receiver.key"), server.privateKey());
+        Path config = Files.writeString(dir.resolve("listen.yaml"), Files.readString(config("secret")) + """
+                  notifications:
+                    bind: 127.0.0.1
+                    port: 0
+                    certificate: %s
+                    key: %s
+                """.formatted(dir.resolve("receiver.crt"), dir.resolve("receiver.key")));
+        Output out = new Output();
+        CommandLine cli = MetertapCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        int[] status = {-1};
+        Thread listening = new Thread(() -> status[0] = cli.execute("pge", "listen", "-c", config.toString()), "pge-listen-under-test");
+        listening.start();
+        try {
+            java.util.regex.Matcher port = out.await("listening on https://127\\.0\\.0\\.1:(\\d+)");
+            String good = pge.resourceBase() + "/Batch/Bulk/" + pge.bulkId() + "?correlationID=good-1";
+            String body = "<ns0:BatchList xmlns:ns0=\"http://naesb.org/espi\">"
+                    + "<ns0:resources>" + good + "</ns0:resources>"
+                    + "<ns0:resources>https://evil.example/GreenButtonConnect/espi/1_1/resource/Batch/Bulk/1?correlationID=x</ns0:resources>"
+                    + "<ns0:resources>" + pge.bulkUrl() + "?correlationID=000000000-b</ns0:resources></ns0:BatchList>";
+            java.net.http.HttpClient poster = java.net.http.HttpClient.newBuilder()
+                    .sslContext(dev.metertap.certs.ClientTls.context(new javax.net.ssl.KeyManager[0], java.util.List.of(ca.certificate()))).build();
+            var answer = poster.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://127.0.0.1:" + port.group(1) + "/"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            out.await("accepted " + java.util.regex.Pattern.quote(good));
+            out.await("refused  foreign-url: https://evil\\.example");
+            assertThat(out.toString()).doesNotContain("000000000-b");
+        } finally {
+            listening.interrupt();
+            listening.join(10_000);
+        }
+        assertThat(status[0]).as(err.toString()).isZero();
+    }
+
+    /** The command's output, with a wait (and a deadline) for a line to appear: no polling. */
+    private static final class Output extends java.io.Writer {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+            notifyAll();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        synchronized java.util.regex.Matcher await(String regex) throws InterruptedException {
+            java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (true) {
+                java.util.regex.Matcher matcher = pattern.matcher(text);
+                if (matcher.find()) {
+                    return matcher;
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new AssertionError("no output matching " + regex + " in:\n" + text);
+                }
+                wait(left);
+            }
+        }
+
+        @Override
+        public synchronized String toString() {
+            return text.toString();
+        }
+    }
+
+    @Test
     void helpShowsExamples() {
         Run help = run("pge", "--help");
         assertThat(help.out()).contains("check").contains("token").contains("listen").contains("metertap pge check");
