@@ -67,6 +67,15 @@ public record ShareMyDataSettings(URI resourceBase, URI tokenUrl, URI testTokenU
                 minRequestInterval, requestTimeout, attempts);
     }
 
+    /** Concise, and without the secret (a {@link Secret} hides itself anyway). */
+    @Override
+    public String toString() {
+        return "ShareMyDataSettings[resourceBase=" + resourceBase + ", tokenUrl=" + tokenUrl + ", testTokenUrl=" + testTokenUrl
+                + ", clientId=" + clientId + ", clientSecret=" + clientSecret + ", identity=" + identity
+                + ", extraTrust=" + extraTrust.size() + " CA(s), minRequestInterval=" + minRequestInterval
+                + ", requestTimeout=" + requestTimeout + ", attempts=" + attempts + "]";
+    }
+
     private static URI stripTrailingSlash(URI uri) {
         String text = uri.toString();
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
