@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 "  metertap pge check",
                 "  metertap pge token --show",
                 "  metertap pge listen --for 10m"},
-        subcommands = {PgeImportCommand.class, PgeCheckCommand.class, PgeTokenCommand.class, PgeListenCommand.class})
+        subcommands = {PgeImportCommand.class, PgeCheckCommand.class, PgeTokenCommand.class, PgeListenCommand.class,
+                PgeBackfillCommand.class})
 final class PgeCli {
 }

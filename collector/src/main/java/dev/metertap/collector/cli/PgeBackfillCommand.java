@@ -1,0 +1,162 @@
+package dev.metertap.collector.cli;
+
+import dev.metertap.collector.config.ConfigLoader;
+import dev.metertap.collector.config.MetertapConfig;
+import dev.metertap.collector.pge.TimeWindow;
+import dev.metertap.collector.pge.backfill.Backfill;
+import dev.metertap.collector.pge.backfill.BackfillException;
+import dev.metertap.collector.pge.backfill.BackfillProgress;
+import dev.metertap.collector.pge.backfill.BackfillSettings;
+import dev.metertap.collector.pge.backfill.BackfillSummary;
+import dev.metertap.collector.pge.backfill.BulkSubscription;
+import dev.metertap.collector.pge.backfill.ClientBulkService;
+import dev.metertap.collector.pge.backfill.LoggedProgress;
+import dev.metertap.collector.pge.backfill.ResourceInbox;
+import dev.metertap.collector.pge.backfill.SeriesGaps;
+import dev.metertap.collector.pge.backfill.TerminalProgressBar;
+import dev.metertap.collector.pge.client.ShareMyDataClient;
+import dev.metertap.collector.pge.client.ShareMyDataSettings;
+import dev.metertap.collector.pge.espi.EspiParser;
+import dev.metertap.collector.pge.notify.NotificationReceiver;
+import dev.metertap.collector.pge.notify.ReceiverSettings;
+import dev.metertap.collector.pge.notify.StoredSeenNotifications;
+import dev.metertap.collector.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code metertap pge backfill}: a range of Share My Data history into the store, resumable, with a gap report. */
+@Command(name = "backfill",
+        mixinStandardHelpOptions = true,
+        description = {"Fetches PG&E interval data for a range into the store: asks for it in large windows (halved when PG&E "
+                + "refuses one as too large), waits for each notification on pge.notifications, fetches and stores every "
+                + "notified resource, and asks again when no notification comes in time.",
+                "Finished windows are remembered in the store: run it again after an interruption and it asks only for the "
+                + "rest. It ends with a summary and the gaps left per usage point, commodity and flow.",
+                "--audit checks what the store holds instead and asks again only for the missing spans.",
+                "Exit status: 0 when every window was answered, 1 when some were not (run it again) or PG&E refused us, "
+                + "2 for a bad configuration or store."},
+        footer = {"", "Examples:",
+                "  metertap pge backfill --from 2022-12-01 --to 2026-12-01",
+                "  metertap pge backfill -c /etc/metertap/metertap.yaml --from 2026-01-01 --to 2026-02-01",
+                "  metertap pge backfill --from 2022-12-01 --to 2026-12-01 --audit",
+                "  metertap pge backfill --from 2025-01-01 --to 2026-01-01 --window 90d --notification-timeout 5m"})
+final class PgeBackfillCommand implements Callable<Integer> {
+
+    private static final int GAPS_SHOWN_PER_SERIES = 5;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--from", required = true, paramLabel = "WHEN", converter = StoreOptions.InstantConverter.class,
+            description = "Start, inclusive: 2025-01-01 (UTC midnight) or 2025-01-01T08:00:00Z.")
+    Instant from;
+
+    @Option(names = "--to", required = true, paramLabel = "WHEN", converter = StoreOptions.InstantConverter.class,
+            description = "End, exclusive.")
+    Instant to;
+
+    @Option(names = "--audit", description = "Ask again only for the spans the store lacks in the range.")
+    boolean audit;
+
+    @Option(names = "--window", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "365d",
+            description = "Largest window asked for at once. Default: ${DEFAULT-VALUE}.")
+    Duration window;
+
+    @Option(names = "--notification-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "3m", description = "How long to wait for a notification before asking again. Default: ${DEFAULT-VALUE}.")
+    Duration notificationTimeout;
+
+    @Option(names = "--attempts", paramLabel = "N", defaultValue = "3",
+            description = "Requests per window before leaving it to the next run. Default: ${DEFAULT-VALUE}.")
+    int attempts;
+
+    @Override
+    public Integer call() {
+        return Failures.explained(spec, this::backfill);
+    }
+
+    private int backfill() {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("--from (" + from + ") must be before --to (" + to + ")");
+        }
+        TimeWindow range = new TimeWindow(from, to);
+        BackfillSettings settings = new BackfillSettings(window, notificationTimeout, attempts);
+        ConfigLoader loader = new ConfigLoader(System.getenv());
+        MetertapConfig config = options.loadConfig();
+        ShareMyDataSettings connection = loader.shareMyData(config);
+        ReceiverSettings notifications = loader.notificationReceiver(config);
+        Path storePath = options.store != null ? options.store : config.store().path();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Clock clock = Clock.systemUTC();
+        ResourceInbox inbox = new ResourceInbox();
+        try (Store store = Store.open(storePath);
+             StoredSeenNotifications seen = new StoredSeenNotifications(store, clock);
+             NotificationReceiver receiver = new NotificationReceiver(notifications, seen, resource -> inbox.offer(resource.url()));
+             ShareMyDataClient client = new ShareMyDataClient(connection, clock)) {
+            receiver.start();
+            BackfillProgress progress = System.console() != null ? new TerminalProgressBar(err) : new LoggedProgress();
+            Backfill backfill = new Backfill(new ClientBulkService(client, new EspiParser()), inbox, store, settings, progress, clock);
+            BulkSubscription subscription = backfill.subscription(Optional.ofNullable(config.pge().bulkId()), List.of());
+            BackfillSummary summary = audit ? backfill.audit(subscription, range) : backfill.run(subscription, range);
+            print(out, summary, receiver.refused().size());
+            if (!summary.succeeded()) {
+                err.println("metertap: " + summary.incomplete().size() + " window(s) got no complete answer; run the same "
+                        + "command again to ask for them (finished windows are not asked for again)");
+                err.flush();
+                return 1;
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("metertap: cannot start the notification receiver on " + notifications.bind() + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        } catch (BackfillException e) {
+            err.println("metertap: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    static void print(PrintWriter out, BackfillSummary summary, int refused) {
+        BulkSubscription subscription = summary.subscription();
+        out.printf("%s %s (Bulk ID %s; usage points %s)%n", summary.audit() ? "audit" : "backfill", summary.range(),
+                subscription.bulkId(), String.join(", ", subscription.usagePoints()));
+        out.printf("windows        %d requested, %d re-requested, %d without data, %d split, %d incomplete%s%n",
+                summary.requests(), summary.reRequests(), summary.noData(), summary.splits(), summary.incomplete().size(),
+                summary.alreadyDone() > 0 ? " (" + summary.alreadyDone() + " finished by earlier runs)" : "");
+        out.printf("notifications  %d resource(s) fetched, %d failed, %d refused%n", summary.resourcesFetched(),
+                summary.resourcesFailed(), refused);
+        out.printf("intervals      %,d received, %,d new or corrected in the store%n", summary.readings(), summary.intervalsChanged());
+        if (summary.gaps().complete()) {
+            out.println("gaps           none");
+        } else {
+            out.printf("gaps           %,d interval(s) missing%n", summary.gaps().missingIntervals());
+        }
+        for (SeriesGaps series : summary.gaps().series()) {
+            out.printf("  %s %s %s: %,d stored, %,d missing (%.1f days)%n", series.usagePoint(), series.commodity(), series.flow(),
+                    series.stored(), series.missingIntervals(), series.missingDays());
+            series.gaps().stream().limit(GAPS_SHOWN_PER_SERIES).forEach(gap -> out.printf("    missing %s%n", gap));
+            if (series.gaps().size() > GAPS_SHOWN_PER_SERIES) {
+                out.printf("    … and %d more%n", series.gaps().size() - GAPS_SHOWN_PER_SERIES);
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.metertap.collector.cli;
+
+import dev.metertap.certs.CertificateAuthority;
+import dev.metertap.certs.Identity;
+import dev.metertap.certs.Pem;
+import dev.metertap.collector.reading.IntervalReading;
+import dev.metertap.collector.store.PointQuery;
+import dev.metertap.collector.store.Store;
+import dev.metertap.pgemock.ClientKit;
+import dev.metertap.pgemock.PgeMock;
+import dev.metertap.pgemock.PgeMockOptions;
+import dev.metertap.pgemock.espi.UsagePointSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code metertap pge backfill} in-process against pge-mock: configured from the mock's kit, notified over HTTPS. */
+class PgeBackfillCommandIT {
+
+    private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2025-03-01T00:00:00Z");
+
+    @TempDir
+    static Path dir;
+    private static PgeMock pge;
+    private static Path config;
+
+    @BeforeAll
+    static void start() throws IOException {
+        int receiverPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            receiverPort = socket.getLocalPort();
+        }
+        CertificateAuthority receiverCa = CertificateAuthority.create("metertap test notification CA");
+        Identity receiver = receiverCa.issueServer("metertap notification receiver");
+        Pem.writeCertificates(dir.resolve("receiver.crt"), receiver.chain());
+        Pem.writePrivateKey(dir.resolve("receiver.key"), receiver.privateKey());
+        pge = new PgeMock(PgeMockOptions.defaults()
+                .notifyUri(URI.create("https://127.0.0.1:" + receiverPort + "/notify"))
+                .notifyTrust(List.of(receiverCa.certificate()))
+                .notificationDelay(Duration.ZERO)).start();
+        ClientKit kit = pge.writeClientKit(dir.resolve("kit"));
+        Files.writeString(dir.resolve("secret"), pge.credentials().clientSecret() + "\n");
+        config = Files.writeString(dir.resolve("metertap.yaml"), """
+                store:
+                  path: %s
+                pge:
+                  resource-base: %s
+                  token-url: %s
+                  client-id: %s
+                  client-secret: {file: %s}
+                  certificate: %s
+                  key: %s
+                  extra-ca: %s
+                  notifications:
+                    bind: 127.0.0.1
+                    port: %d
+                    certificate: %s
+                    key: %s
+                """.formatted(dir.resolve("data/metertap.db"), pge.resourceBase(), pge.tokenUrl(), pge.credentials().clientId(),
+                dir.resolve("secret"), kit.clientCertificate(), kit.clientKey(), kit.serverCa(), receiverPort,
+                dir.resolve("receiver.crt"), dir.resolve("receiver.key")));
+    }
+
+    @AfterAll
+    static void stop() {
+        pge.close();
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = MetertapCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int status = cli.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void backfillsThenResumesWithNothingLeftThenAuditsWithNothingMissing() {
+        String[] range = {"--from", "2025-01-01", "--to", "2025-03-01", "-c", config.toString(), "--notification-timeout", "10s"};
+
+        Run first = run(concat(new String[] {"pge", "backfill"}, range));
+        assertThat(first.status()).as(first.out() + first.err()).isZero();
+        assertThat(first.out()).contains("backfill 2025-01-01T00:00:00Z..2025-03-01T00:00:00Z (Bulk ID 50098")
+                .contains("windows        1 requested, 0 re-requested").contains("gaps           none")
+                .contains("5550000101 electricity received").contains("5550000102 gas delivered")
+                .doesNotContain(pge.credentials().clientSecret());
+        try (Store store = Store.open(dir.resolve("data/metertap.db"))) {
+            for (UsagePointSpec point : pge.model().usagePoints()) {
+                long stored = store.query(new PointQuery(IntervalReading.MEASUREMENT, Map.of("usage_point", point.id()), FROM, TO)).size();
+                assertThat(stored).as(point.id()).isEqualTo(pge.model().trueIntervals(point.id(), FROM, TO).count());
+            }
+        }
+
+        Run again = run(concat(new String[] {"pge", "backfill"}, range));
+        assertThat(again.status()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("windows        0 requested").contains("(1 finished by earlier runs)");
+
+        Run audit = run(concat(new String[] {"pge", "backfill", "--audit"}, range));
+        assertThat(audit.status()).as(audit.out() + audit.err()).isZero();
+        assertThat(audit.out()).startsWith("audit ").contains("windows        0 requested").contains("gaps           none");
+    }
+
+    @Test
+    void aRangeThatEndsBeforeItStartsIsRefusedPlainly() {
+        Run run = run("pge", "backfill", "--from", "2025-03-01", "--to", "2025-01-01", "-c", config.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--from (2025-03-01T00:00:00Z) must be before --to (2025-01-01T00:00:00Z)");
+    }
+
+    @Test
+    void withoutAPgeSectionItSaysWhatIsMissing() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.yaml"), "store: {path: " + dir.resolve("empty.db") + "}\n");
+        Run run = run("pge", "backfill", "--from", "2025-01-01", "--to", "2025-02-01", "-c", empty.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("no 'pge:' section");
+    }
+
+    @Test
+    void helpShowsExamples() {
+        Run run = run("pge", "backfill", "--help");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("--audit").contains("--from").contains("Examples:")
+                .contains("metertap pge backfill --from 2022-12-01 --to 2026-12-01");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = new String[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+}
