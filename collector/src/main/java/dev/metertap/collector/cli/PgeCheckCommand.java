@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,6 +38,9 @@ import java.util.concurrent.Callable;
                 "  metertap pge check",
                 "  metertap pge check -c /etc/metertap/metertap.yaml"})
 final class PgeCheckCommand implements Callable<Integer> {
+
+    /** HTTP dates have whole seconds and the request takes a moment: only a gross difference is worth a failure. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(2);
 
     @Spec
     CommandSpec spec;
@@ -85,6 +89,17 @@ final class PgeCheckCommand implements Callable<Integer> {
             return 1;
         }
         pass("TLS handshake", settings.testTokenUrl().getAuthority() + " (" + tls.protocol() + ")" + trapNote(tls, settings));
+        if (tls.serverDate().isPresent()) {
+            Duration skew = Duration.between(tls.serverDate().get(), clock.instant()).abs();
+            if (skew.compareTo(MAX_SKEW) > 0) {
+                fail("clock", "this machine's clock is " + skew.toSeconds() + " s away from the server's (" + tls.serverDate().get() + ")",
+                        "set the clock (NTP: timedatectl set-ntp true); tokens and certificates are judged by time.");
+            } else {
+                pass("clock", "within " + Math.max(1, skew.toSeconds()) + " s of the server's");
+            }
+        } else {
+            out.printf("SKIP  %-19s %s%n", "clock", "the server sent no Date header to compare this machine's clock with");
+        }
 
         ShareMyDataSettings test = settings.withTokenUrl(settings.testTokenUrl());
         try (ShareMyDataClient client = new ShareMyDataClient(test, clock)) {
@@ -109,8 +124,12 @@ final class PgeCheckCommand implements Callable<Integer> {
             }
             pass("DownloadSampleData", "a feed with " + sample.readings() + " interval readings");
         }
+        if (failed > 0) {
+            out.println(failed + " step(s) failed");
+            return 1;
+        }
         out.println("all steps passed: this configuration can talk to Share My Data");
-        return failed == 0 ? 0 : 1;
+        return 0;
     }
 
     /** Why the CA list matters, said once when it applies. */

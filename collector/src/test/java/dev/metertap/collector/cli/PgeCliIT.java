@@ -78,6 +78,7 @@ class PgeCliIT {
         assertThat(run.out().lines().filter(line -> line.startsWith("PASS")))
                 .extracting(line -> line.substring(6, 25).strip())
                 .containsExactly("configuration", "TLS handshake", "test token", "ReadServiceStatus", "DownloadSampleData");
+        assertThat(run.out()).contains("SKIP  clock"); // pge-mock sends no Date header
         assertThat(run.out()).contains("does not name your issuer").contains("metertap sends it anyway")
                 .contains("all steps passed").doesNotContain(pge.credentials().clientSecret());
         assertThat(pge.journal().requests()).anyMatch(e -> e.path().equals("/datacustodian/test/oauth/v2/token") && e.status() == 200);

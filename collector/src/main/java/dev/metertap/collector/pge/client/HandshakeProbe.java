@@ -4,16 +4,23 @@ import dev.metertap.certs.Identity;
 import dev.metertap.certs.IssuerAgnosticKeyManager;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
@@ -33,7 +40,7 @@ public final class HandshakeProbe {
      * @param issuerListed      the client certificate's issuer is among them
      */
     public record Report(String failure, boolean certificateAsked, List<String> listedIssuers, boolean issuerListed,
-                         String protocol) {
+                         String protocol, Optional<Instant> serverDate) {
         public boolean completed() {
             return failure.isEmpty();
         }
@@ -52,11 +59,36 @@ public final class HandshakeProbe {
                     .createSocket(plain, url.getHost(), port, false)) {
                 tls.setSSLParameters(parameters(url));
                 tls.startHandshake();
-                return report("", keys, identity, tls.getSession().getProtocol());
+                return report("", keys, identity, tls.getSession().getProtocol(), serverDate(tls, url));
             }
         } catch (IOException e) {
-            return report(e.getMessage() + ". " + TlsAdvice.forHandshake(e), keys, identity, "");
+            return report(e.getMessage() + ". " + TlsAdvice.forHandshake(e), keys, identity, "", Optional.empty());
         }
+    }
+
+    /**
+     * The server's clock, from the Date header of a credential-free GET on the same URL (a token URL
+     * answers it 405): a far-off local clock breaks certificate and token validity.
+     */
+    private static Optional<Instant> serverDate(SSLSocket tls, URI url) {
+        try {
+            String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+            OutputStream out = tls.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] head = tls.getInputStream().readNBytes(16 * 1024);
+            String text = new String(head, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            for (String line : (end < 0 ? text : text.substring(0, end)).split("\r\n")) {
+                if (line.regionMatches(true, 0, "Date:", 0, 5)) {
+                    return Optional.of(ZonedDateTime.parse(line.substring(5).strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                }
+            }
+        } catch (IOException | DateTimeParseException e) {
+            // no date to compare: the check says so
+        }
+        return Optional.empty();
     }
 
     private static javax.net.ssl.SSLParameters parameters(URI url) {
@@ -65,11 +97,11 @@ public final class HandshakeProbe {
         return parameters;
     }
 
-    private static Report report(String failure, Recording keys, Identity identity, String protocol) {
+    private static Report report(String failure, Recording keys, Identity identity, String protocol, Optional<Instant> serverDate) {
         String issuer = identity.certificate().getIssuerX500Principal().getName();
         List<String> listed = keys.issuers.stream().map(Principal::getName).toList();
         boolean issuerListed = keys.issuers.stream().anyMatch(p -> p.getName().equals(issuer));
-        return new Report(failure, keys.asked, listed, issuerListed, protocol);
+        return new Report(failure, keys.asked, listed, issuerListed, protocol, serverDate);
     }
 
     /** The issuer-agnostic key manager, noting what the server's CertificateRequest said. */
