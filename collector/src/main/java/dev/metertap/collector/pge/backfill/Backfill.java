@@ -81,7 +81,8 @@ public final class Backfill {
             authorizations.stream().filter(a -> a.bulkId().equals(bulk)).forEach(a -> points.addAll(a.usagePointIds()));
         }
         if (points.isEmpty()) {
-            throw new BackfillException("the authorization for Bulk ID " + bulk + " names no usage points: set pge.usage-points");
+            throw new BackfillException("the authorization for Bulk ID " + bulk + " names no usage points: check on the Share My"
+                    + " Data portal that your electric and gas service agreements are authorized for self-access");
         }
         log.info("backfill: Bulk ID {}, usage points {}", bulk, points);
         return new BulkSubscription(bulk, List.copyOf(points));
