@@ -91,6 +91,14 @@ class ShareMyDataClientIT {
         return client.sampleData(ShareMyDataClientIT::count);
     }
 
+    /**
+     * Waits until the mock has journaled this test's requests (it records each just after answering, and a
+     * slow answer later still), so the next test counts from a settled journal.
+     */
+    private static void awaitRecorded(int start, int count) throws InterruptedException {
+        assertThat(pge.journal().awaitRequests(start + count, Duration.ofSeconds(10))).hasSizeGreaterThanOrEqualTo(start + count);
+    }
+
     private static long count(InputStream body) throws java.io.IOException {
         return body.readAllBytes().length;
     }
@@ -159,7 +167,25 @@ class ShareMyDataClientIT {
     }
 
     @Test
+    void aFreshTokenRefusedTooIsReportedAfterOneRefresh() throws Exception {
+        // tokens that are born expired: every resource request is refused
+        try (PgeMock stale = new PgeMock(PgeMockOptions.defaults().clock(mockClock).tokenLifetime(Duration.ZERO)).start()) {
+            ShareMyDataSettings s = new ShareMyDataSettings(URI.create(stale.resourceBase()), URI.create(stale.tokenUrl()), null,
+                    stale.credentials().clientId(), Secret.of(stale.credentials().clientSecret(), "test"), stale.clientIdentity(),
+                    List.of(stale.serverCa()), Duration.ofSeconds(1), Duration.ofSeconds(20), 4);
+            try (ShareMyDataClient client = new ShareMyDataClient(s, clientClock, pause)) {
+                assertThatThrownBy(() -> sampleBytes(client))
+                        .isInstanceOfSatisfying(ShareMyDataException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOKEN_REJECTED))
+                        .hasMessageContaining("freshly obtained token");
+            }
+            assertThat(stale.journal().awaitRequests(4, Duration.ofSeconds(10))).extracting(JournalEntry::status)
+                    .containsExactly(200, 401, 200, 401);
+        }
+    }
+
+    @Test
     void reportsAnswersThatNeverComeAfterItsAttempts() throws Exception {
+        int start = pge.journal().requests().size();
         ShareMyDataSettings s = settings();
         ShareMyDataSettings impatient = new ShareMyDataSettings(s.resourceBase(), s.tokenUrl(), s.testTokenUrl(), s.clientId(),
                 s.clientSecret(), s.identity(), s.extraTrust(), s.minRequestInterval(), Duration.ofMillis(300), 2);
@@ -170,10 +196,12 @@ class ShareMyDataClientIT {
                     .isInstanceOfSatisfying(ShareMyDataException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE))
                     .hasMessageContaining("2 attempt(s)").hasMessageContaining("no answer within the request timeout");
         }
+        awaitRecorded(start, 3);
     }
 
     @Test
-    void wrongSecretIsNamedWithoutRevealingIt() {
+    void wrongSecretIsNamedWithoutRevealingIt() throws Exception {
+        int start = pge.journal().requests().size();
         String wrong = "0123456789abcdef0123456789abcdef";
         try (ShareMyDataClient client = new ShareMyDataClient(settings().withClientSecret(Secret.of(wrong, "test")), clientClock, pause)) {
             assertThatThrownBy(client::token)
@@ -182,6 +210,7 @@ class ShareMyDataClientIT {
                     .hasMessageNotContaining(wrong)
                     .hasMessageNotContaining(pge.credentials().clientSecret());
         }
+        awaitRecorded(start, 1);
     }
 
     @Test
@@ -189,6 +218,7 @@ class ShareMyDataClientIT {
         char[] password = "test".toCharArray();
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(pge.clientIdentity().toKeyStore(password), password);
+        int start = pge.journal().requests().size();
         HttpClient jdkDefault = HttpClient.newBuilder().sslContext(ClientTls.context(keys.getKeyManagers(), List.of(pge.serverCa()))).build();
         String basic = Base64.getEncoder().encodeToString((pge.credentials().clientId() + ":" + pge.credentials().clientSecret())
                 .getBytes(StandardCharsets.UTF_8));
@@ -198,7 +228,8 @@ class ShareMyDataClientIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Invalid Certificate");
 
-        int before = pge.journal().requests().size();
+        assertThat(pge.journal().awaitRequests(start + 1, Duration.ofSeconds(10)).get(start).certificate()).isEmpty();
+        int before = start + 1; // the journal records just after answering: counted, not read at once
         try (ShareMyDataClient client = client()) {
             assertThat(client.token().expiresAt()).isAfter(clientClock.instant());
         }
@@ -208,7 +239,8 @@ class ShareMyDataClientIT {
     }
 
     @Test
-    void unregisteredCertificateIsExplained() {
+    void unregisteredCertificateIsExplained() throws Exception {
+        int start = pge.journal().requests().size();
         Identity stranger = CertificateAuthority.create("someone else's root").issueClient("stranger");
         ShareMyDataSettings s = settings();
         ShareMyDataSettings strangers = new ShareMyDataSettings(s.resourceBase(), s.tokenUrl(), s.testTokenUrl(), s.clientId(),
@@ -218,6 +250,7 @@ class ShareMyDataClientIT {
                     .isInstanceOfSatisfying(ShareMyDataException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CERTIFICATE_REFUSED))
                     .hasMessageContaining("registered");
         }
+        awaitRecorded(start, 1);
     }
 
     @Test
@@ -235,6 +268,7 @@ class ShareMyDataClientIT {
 
     @Test
     void givesUpAfterItsAttemptsWithTheCause() throws Exception {
+        int start = pge.journal().requests().size();
         try (ShareMyDataClient client = client()) {
             client.token();
             pge.faults().failNext(50, 503);
@@ -242,6 +276,7 @@ class ShareMyDataClientIT {
                     .isInstanceOfSatisfying(ShareMyDataException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR))
                     .hasMessageContaining("4 attempt(s)").hasMessageContaining("503");
         }
+        awaitRecorded(start, 5);
     }
 
     /**
@@ -264,7 +299,8 @@ class ShareMyDataClientIT {
     }
 
     @Test
-    void withoutPacingTheSameLimitAnswers429() {
+    void withoutPacingTheSameLimitAnswers429() throws Exception {
+        int start = pge.journal().requests().size();
         pge.faults().rateLimit(RateLimit.tooManyRequests());
         ShareMyDataSettings s = settings();
         ShareMyDataSettings unpaced = new ShareMyDataSettings(s.resourceBase(), s.tokenUrl(), s.testTokenUrl(), s.clientId(),
@@ -277,10 +313,12 @@ class ShareMyDataClientIT {
             }).isInstanceOfSatisfying(ShareMyDataException.class, e -> assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED))
                     .hasMessageContaining("1 request/s");
         }
+        awaitRecorded(start, 2);
     }
 
     @Test
     void bulkRequestIsAcceptedForHistoryAndNoDataForTheFuture() throws Exception {
+        int start = pge.journal().requests().size();
         Instant today = clientClock.instant().truncatedTo(ChronoUnit.DAYS);
         try (ShareMyDataClient client = client()) {
             assertThat(client.requestBulk(pge.bulkId(), new TimeWindow(today.minus(Duration.ofDays(3)), today.minus(Duration.ofDays(2)))))
@@ -290,25 +328,30 @@ class ShareMyDataClientIT {
         }
         JournalEntry accepted = pge.journal().awaitRequest(e -> e.status() == 202, Duration.ofSeconds(10)).orElseThrow();
         assertThat(accepted.query()).matches("published-min=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ&published-max=.*Z");
+        awaitRecorded(start, 3);
     }
 
     @Test
     void readsServiceStatusAndDiscoversTheBulkId() throws Exception {
+        int start = pge.journal().requests().size();
         try (ShareMyDataClient client = client()) {
             assertThat(client.serviceStatus()).isEqualTo(1);
             pge.faults().serviceStatus(0);
             assertThat(client.serviceStatus()).isZero();
             assertThat(client.authorizations()).extracting(a -> a.bulkId()).containsOnly(pge.bulkId());
         }
+        awaitRecorded(start, 4);
     }
 
     @Test
-    void unknownBulkIdIsNotFound() {
+    void unknownBulkIdIsNotFound() throws Exception {
+        int start = pge.journal().requests().size();
         Instant today = clientClock.instant().truncatedTo(ChronoUnit.DAYS);
         try (ShareMyDataClient client = client()) {
             assertThatThrownBy(() -> client.requestBulk("99999", new TimeWindow(today.minus(Duration.ofDays(2)), today)))
                     .isInstanceOfSatisfying(ShareMyDataException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND));
         }
+        awaitRecorded(start, 2);
     }
 
     @Test
