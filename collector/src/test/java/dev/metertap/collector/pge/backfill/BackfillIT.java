@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -124,6 +125,13 @@ class BackfillIT {
             assertThat(summary.gaps().complete()).as("%s", summary.gaps()).isTrue();
             List<JournalEntry> requests = smd.pge.journal().requests();
             assertThat(requests).extracting(JournalEntry::status).contains(401, 503);
+            // the duplicated notification was sent twice, yet each notified resource was fetched once
+            List<List<String>> notified = smd.pge.journal().notifications().stream().map(n -> n.resources()).toList();
+            assertThat(notified).hasSizeGreaterThan(Set.copyOf(notified).size());
+            List<String> fetched = requests.stream()
+                    .filter(e -> e.query() != null && e.query().startsWith("correlationID=") && e.status() == 200)
+                    .map(JournalEntry::query).toList();
+            assertThat(fetched).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3 * 4);
             assertThat(smd.receiver.refused()).extracting(RefusedNotification::reason).contains(RefusedNotification.FOREIGN_URL);
             assertThat(forgedConnections.get()).as("connections to the forged host").isZero();
         }
