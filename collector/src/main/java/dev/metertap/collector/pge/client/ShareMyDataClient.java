@@ -169,7 +169,8 @@ public final class ShareMyDataClient implements AutoCloseable {
                 .build();
     }
 
-    private ShareMyDataException failure(int status, String body, URI uri, String what) {
+    private ShareMyDataException failure(int status, String rawBody, URI uri, String what) {
+        String body = redacted(rawBody);
         if (body.contains("Invalid Certificate")) {
             return new ShareMyDataException(Kind.CERTIFICATE_REFUSED, what + ": PG&E refused the client certificate (HTTP " + status
                     + " Invalid Certificate): not the registered one, expired, or not sent.");
@@ -179,6 +180,12 @@ public final class ShareMyDataClient implements AutoCloseable {
                     + (body.isEmpty() ? "" : ": " + body));
         }
         return new ShareMyDataException(Kind.UNEXPECTED_ANSWER, what + ": HTTP " + status + (body.isEmpty() ? "" : " \"" + body + "\""));
+    }
+
+    /** Error bodies are quoted in messages: never with the token in them (a gateway could echo the header). */
+    private String redacted(String body) {
+        TokenInfo cached = tokens.cached();
+        return cached == null ? body : body.replace(cached.token().reveal(), "<redacted>");
     }
 
     private URI resource(String name) {

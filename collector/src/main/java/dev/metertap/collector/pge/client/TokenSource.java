@@ -56,6 +56,11 @@ final class TokenSource {
         return current;
     }
 
+    /** The cached token, without asking for one; null when none is cached. */
+    synchronized TokenInfo cached() {
+        return current;
+    }
+
     /** Forgets {@code refused} (if it is still the cached one) so the next call asks for a new token. */
     synchronized void invalidate(TokenInfo refused) {
         if (current == refused) {
@@ -76,7 +81,8 @@ final class TokenSource {
         HttpResponse<InputStream> response = http.send(request, "token request to " + tokenUrl);
         int status = response.statusCode();
         if (status != 200) {
-            throw refusal(status, PacedHttp.snippet(response));
+            // an error body has no business echoing the credentials; should one do so, they go no further
+            throw refusal(status, PacedHttp.snippet(response).replace(clientSecret.reveal(), "<redacted>").replace(basic, "<redacted>"));
         }
         JsonNode json;
         try (InputStream body = response.body()) {
