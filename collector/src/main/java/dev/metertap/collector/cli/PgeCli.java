@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code metertap pge …}: PG&E Share My Data. */
 @Command(name = "pge",
-        description = {"PG&E Share My Data: import saved Green Button (ESPI) files; check the connection, get a token, "
-                + "receive notifications.",
+        description = {"PG&E Share My Data: check the connection, fetch history into the store (backfill), "
+                + "import saved Green Button (ESPI) files, get a token, receive notifications.",
                 "The connection comes from the 'pge:' section of the configuration (client-id, client-secret as {env: …} or "
                 + "{file: …}, certificate + key or pkcs12); secrets are never taken from the command line."},
         mixinStandardHelpOptions = true,
