@@ -35,13 +35,14 @@ public final class Forwarder implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Runnable wakeOnAppend = this::wake;
-    private State state = State.NEW;
-    private boolean stopRequested;
+    // written under the lock (so waiters are signalled), read anywhere: volatile
+    private volatile State state = State.NEW;
+    private volatile boolean stopRequested;
     private boolean resumeRequested;
-    private long appends;
+    private volatile long appends;
     private long deliveredUpTo;
     private long batchesSent;
-    private long pointsSent;
+    private volatile long pointsSent;
     private Thread thread;
 
     public Forwarder(Store store, Sink sink, Batching batching, Backoff backoff) {
@@ -73,22 +74,12 @@ public final class Forwarder implements AutoCloseable {
     }
 
     public State state() {
-        lock.lock();
-        try {
-            return state;
-        } finally {
-            lock.unlock();
-        }
+        return state;
     }
 
     /** Points acknowledged by the sink since start. */
     public long pointsSent() {
-        lock.lock();
-        try {
-            return pointsSent;
-        } finally {
-            lock.unlock();
-        }
+        return pointsSent;
     }
 
     /** Retries a paused sink (after its configuration or the destination was fixed). */
@@ -272,21 +263,11 @@ public final class Forwarder implements AutoCloseable {
     }
 
     private boolean stopping() {
-        lock.lock();
-        try {
-            return stopRequested;
-        } finally {
-            lock.unlock();
-        }
+        return stopRequested;
     }
 
     private long appendsSeen() {
-        lock.lock();
-        try {
-            return appends;
-        } finally {
-            lock.unlock();
-        }
+        return appends;
     }
 
     /**
