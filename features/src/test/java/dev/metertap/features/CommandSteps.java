@@ -1,0 +1,68 @@
+package dev.metertap.features;
+
+import dev.metertap.collector.emu2.command.GetInstantaneousDemand;
+import dev.metertap.collector.emu2.wire.InstantaneousDemand;
+import dev.metertap.simulator.journal.CommandEntry;
+import dev.metertap.simulator.journal.FragmentEntry;
+import dev.metertap.simulator.journal.Integrity;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Questions the collector asks the display, and the display's answers. */
+public final class CommandSteps {
+
+    private static final String DEMAND_QUESTION = "get_instantaneous_demand";
+
+    private final VirtualDisplay display;
+    private final LiveCollector collector;
+    private final List<InstantaneousDemand> answers = new ArrayList<>();
+    private int asked;
+
+    public CommandSteps(VirtualDisplay display, LiveCollector collector) {
+        this.display = display;
+        this.collector = collector;
+    }
+
+    @When("the collector asks the display for the current demand {int} times")
+    public void theCollectorAsksForDemand(int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            answers.add(collector.session().client().send(new GetInstantaneousDemand())
+                    .get(LiveCollector.CATCH_UP.toSeconds(), TimeUnit.SECONDS));
+            asked++;
+        }
+    }
+
+    @Then("every question got the demand the display answered with in full")
+    public void everyQuestionGotAWholeAnswer() {
+        Set<String> wholeAnswers = new HashSet<>();
+        for (FragmentEntry entry : display.journal().fragments("InstantaneousDemand")) {
+            if (entry.isIntact() && entry.trigger().equals("reply:" + DEMAND_QUESTION)) {
+                wholeAnswers.add(entry.deviceTime() + " " + entry.value("demand_kw").stripTrailingZeros().toPlainString());
+            }
+        }
+        assertThat(answers).hasSize(asked).allSatisfy(answer -> assertThat(wholeAnswers)
+                .contains(answer.timeStamp().instant().orElseThrow() + " "
+                        + answer.kilowatts().stripTrailingZeros().toPlainString()));
+    }
+
+    @Then("some answers were cut short and asked for again")
+    public void someAnswersWereAskedAgain() {
+        long cut = display.journal().fragments("InstantaneousDemand").stream()
+                .filter(entry -> entry.trigger().equals("reply:" + DEMAND_QUESTION))
+                .filter(entry -> entry.integrity() == Integrity.CLOBBERED)
+                .count();
+        long received = display.journal().commands().stream()
+                .map(CommandEntry::name).filter(DEMAND_QUESTION::equals).count();
+        assertThat(cut).as("answers cut short").isPositive();
+        // not asked + cut: when the fragment that cut an answer is itself the same demand, that is the answer
+        assertThat(received).as("questions the display received").isGreaterThan(asked);
+    }
+}
