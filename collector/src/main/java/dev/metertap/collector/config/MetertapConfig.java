@@ -8,15 +8,19 @@ import java.util.List;
 import java.util.Set;
 
 /** The whole configuration file. Every section is optional; an empty file means the defaults and no sinks. */
-public record MetertapConfig(StoreConfig store, Batching batching, Backoff backoff, List<SinkConfig> sinks, PgeConfig pge) {
+public record MetertapConfig(StoreConfig store, Batching batching, Backoff backoff, List<SinkConfig> sinks, PgeConfig pge,
+                             Emu2Config emu2, StatusConfig status, ScheduleConfig schedule) {
 
-    public static final MetertapConfig DEFAULTS = new MetertapConfig(null, null, null, null, null);
+    public static final MetertapConfig DEFAULTS = new MetertapConfig(null, null, null, null, null, null, null, null);
 
     public MetertapConfig {
         store = store == null ? new StoreConfig(null) : store;
         batching = batching == null ? Batching.DEFAULT : batching;
         backoff = backoff == null ? Backoff.DEFAULT : backoff;
         sinks = sinks == null ? List.of() : List.copyOf(sinks);
+        emu2 = emu2 == null ? Emu2Config.DEFAULTS : emu2;
+        status = status == null ? StatusConfig.DEFAULTS : status;
+        schedule = schedule == null ? new ScheduleConfig(null, null) : schedule;
         Set<String> names = new HashSet<>();
         for (SinkConfig sink : sinks) {
             if (!names.add(sink.name())) {

@@ -1,0 +1,89 @@
+package dev.metertap.collector.cli;
+
+import dev.metertap.collector.config.ConfigLoader;
+import dev.metertap.collector.config.MetertapConfig;
+import dev.metertap.collector.emu2.transport.ByteTransport;
+import dev.metertap.collector.emu2.transport.Endpoint;
+import dev.metertap.collector.emu2.transport.UsbSerialPortFinder;
+import dev.metertap.collector.run.Collector;
+import dev.metertap.collector.run.StatusServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code metertap run}: the long-running collector, until SIGTERM or Ctrl-C. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Runs the collector: reads the EMU-2 (polling its summation and price), stores every reading, forwards "
+                        + "stored readings to the configured sinks, and, with schedule.pge-daily-bulk-at, asks PG&E once a day "
+                        + "for the recent days the store lacks.",
+                "Serves /status (JSON) and /metrics (Prometheus text) on status.bind:status.port (default 127.0.0.1:9464).",
+                "SIGTERM or Ctrl-C stops it cleanly: the device is closed, sinks get a few seconds to catch up (the rest "
+                        + "waits in the store), the store is closed; exit status 0.",
+                "Exit status 2: a bad configuration (unknown key, missing file, port in use, unusable store). "
+                        + "Secrets come only from environment variables or files named in the configuration."},
+        footer = {"", "Examples:",
+                "  metertap run",
+                "  metertap run -c /etc/metertap/metertap.yml",
+                "  curl -s localhost:9464/status",
+                "", "Configuration (all optional; see the README for store, sinks and pge):",
+                "  emu2:     {port: /dev/emu2, summation-poll: 60s, price-poll: 5m, max-fragment-bytes: 16384}",
+                "  status:   {bind: 127.0.0.1, port: 9464}",
+                "  schedule: {pge-daily-bulk-at: \"06:30\", pge-days: 3}"})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "YAML configuration. Default: ./metertap.yaml when it exists, else built-in defaults.")
+    Path config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try {
+            return Failures.explained(spec, this::collect);
+        } catch (IllegalArgumentException e) {
+            // an EMU-2 that cannot be found or a bad port spec is as much the user's to fix as the file
+            spec.commandLine().getErr().println("metertap: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
+    }
+
+    private int collect() {
+        ConfigLoader loader = new ConfigLoader(System.getenv());
+        MetertapConfig loaded = load(loader);
+        ByteTransport transport = Endpoint.orDetect(loaded.emu2().port(), UsbSerialPortFinder::new).transport();
+        CountDownLatch stop = new CountDownLatch(1);
+        try (Collector collector = new Collector(loaded, loader, transport, System.out, Clock.systemUTC());
+             StatusServer status = StatusServer.bind(loaded.status().bind(), loaded.status().port(), collector::status)) {
+            // handled, not left to the JVM: its default ends the process with 143 before we have closed anything
+            Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+            Signal.handle(new Signal("INT"), signal -> stop.countDown());
+            collector.start();
+            status.start();
+            stop.await();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private MetertapConfig load(ConfigLoader loader) {
+        if (config != null) {
+            return loader.load(config);
+        }
+        return Files.exists(StoreOptions.DEFAULT_CONFIG) ? loader.load(StoreOptions.DEFAULT_CONFIG) : MetertapConfig.DEFAULTS;
+    }
+}
