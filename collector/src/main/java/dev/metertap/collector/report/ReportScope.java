@@ -1,0 +1,35 @@
+package dev.metertap.collector.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * What a report covers: whole local days {@code [firstDay, lastDay]} in {@code zone}, optionally one
+ * EMU-2 meter and one PG&E usage point (null: every one in the store).
+ */
+public record ReportScope(LocalDate firstDay, LocalDate lastDay, ZoneId zone, String meter, String usagePoint) {
+
+    public ReportScope {
+        Objects.requireNonNull(firstDay, "firstDay");
+        Objects.requireNonNull(lastDay, "lastDay");
+        Objects.requireNonNull(zone, "zone");
+        if (lastDay.isBefore(firstDay)) {
+            throw new IllegalArgumentException("the report's last day " + lastDay + " is before its first " + firstDay);
+        }
+    }
+
+    public Instant start() {
+        return firstDay.atStartOfDay(zone).toInstant();
+    }
+
+    public Instant end() {
+        return lastDay.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** Hours in the period (a DST change makes a day 23 or 25 hours long). */
+    public int hours() {
+        return (int) ((end().getEpochSecond() - start().getEpochSecond()) / 3600);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.metertap.collector.report;
+
+import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+
+/** The report as plain text for a terminal: fixed-width tables, a dash where the data does not say. */
+public final class TextReport {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final int LARGEST_HOURLY_DIFFERENCES = 10;
+
+    private TextReport() {
+    }
+
+    public static void write(Report report, PrintWriter out) {
+        ReportScope scope = report.scope();
+        String currency = report.price() == null ? null : report.price().currency();
+        out.printf("metertap report %s to %s (%s)%n%n", scope.firstDay(), scope.lastDay(), scope.zone());
+
+        Report.Baseline b = report.baseline();
+        out.println("Always-on baseline (lowest one-hour mean demand between 00:00 and 06:00)");
+        if (b.nights() == 0) {
+            out.println("  no night with enough EMU-2 demand data");
+        } else {
+            out.printf("  median        %s W over %d nights (lowest %s W, highest %s W)%n",
+                    Figures.number(b.medianWatts(), 0), b.nights(), Figures.number(b.minWatts(), 0), Figures.number(b.maxWatts(), 0));
+            out.printf("  trend         %s W per 30 days%n", Figures.signed(b.trendWattsPer30Days(), 1));
+            out.printf("  per year      %s kWh, %s at %s%n", Figures.number(b.kwhPerYear(), 0),
+                    Figures.money(b.costPerYear(), currency),
+                    report.price() == null ? "no stored price" : report.price().perKwh().toPlainString() + " " + currency + "/kWh");
+        }
+        out.println();
+        out.println("Nights");
+        out.println("  night        floor W  lowest hour from");
+        for (Report.NightBaseline n : report.nights()) {
+            out.printf("  %s %8s  %s%n", n.day(), Figures.number(n.watts(), 0), n.from());
+        }
+        out.println();
+
+        out.println("Daily energy (kWh)");
+        out.println("  day         EMU-2 in  EMU-2 out  PG&E in  PG&E out  EMU-2 cost  PG&E cost");
+        for (Report.DayEnergy d : report.days()) {
+            out.printf("  %s %9s %10s %8s%s %9s %11s %10s%n", d.day(), Figures.number(d.emu2DeliveredKwh(), 3),
+                    Figures.number(d.emu2ReceivedKwh(), 3), Figures.number(d.pgeDeliveredKwh(), 3),
+                    d.pgeComplete() || Double.isNaN(d.pgeDeliveredKwh()) ? " " : "*", Figures.number(d.pgeReceivedKwh(), 3),
+                    Figures.number(d.emu2Cost(), 2), Figures.number(d.pgeCost(), 2));
+        }
+        out.println("  (* PG&E sent only part of the day)");
+        out.println();
+
+        out.println("Average demand by hour of day (kW)");
+        for (Report.HourOfDay h : report.hourOfDay()) {
+            int bar = Double.isNaN(h.averageKw()) ? 0 : (int) Math.round(Math.max(0, h.averageKw()) * 10);
+            out.printf("  %02d:00 %7s  %s%n", h.hour(), Figures.number(h.averageKw(), 2), "#".repeat(Math.min(bar, 60)));
+        }
+        out.println();
+
+        out.println("Largest sustained loads (at least " + SustainedLoadFinder.MIN_MINUTES + " minutes, "
+                + Figures.number(SustainedLoadFinder.THRESHOLD_KW, 1) + " kW or more above the baseline)");
+        if (report.sustainedLoads().isEmpty()) {
+            out.println("  none");
+        }
+        for (Report.SustainedLoad l : report.sustainedLoads()) {
+            out.printf("  %s  %4d min  %6s kW  %7s kWh%n", l.start().format(WHEN), l.minutes(),
+                    Figures.number(l.kwAboveBaseline(), 2), Figures.number(l.kwhAboveBaseline(), 2));
+        }
+        out.println();
+
+        out.println("EMU-2 versus PG&E by day (hours both cover; EMU-2 gap hours left out)");
+        out.println("  day         hours  gaps  EMU-2 kWh  PG&E kWh  difference kWh      %");
+        for (Report.DayComparison d : report.dayComparisons()) {
+            out.printf("  %s %6d %5d %10s %9s %15s %6s%n", d.day(), d.comparedHours(), d.gapHours(), Figures.number(d.emu2Kwh(), 3),
+                    Figures.number(d.pgeKwh(), 3), Figures.signed(d.differenceKwh(), 3), Figures.signed(d.differencePercent(), 1));
+        }
+        out.println();
+
+        List<Report.HourComparison> gaps = report.hours().stream().filter(Report.HourComparison::gap).toList();
+        out.printf("EMU-2 gap hours (not counted as differences): %d%s%n", gaps.size(), gaps.isEmpty() ? "" : ":");
+        for (Report.HourComparison h : gaps) {
+            out.printf("  %s%n", h.start().atZone(scope.zone()).format(WHEN));
+        }
+        List<Report.HourComparison> largest = report.hours().stream().filter(h -> !Double.isNaN(h.differenceKwh()))
+                .sorted(Comparator.comparingDouble((Report.HourComparison h) -> Math.abs(h.differenceKwh())).reversed())
+                .limit(LARGEST_HOURLY_DIFFERENCES).toList();
+        out.println("Largest hourly differences (EMU-2 minus PG&E)");
+        if (largest.isEmpty()) {
+            out.println("  no hour covered by both");
+        }
+        for (Report.HourComparison h : largest) {
+            out.printf("  %s  EMU-2 %7s  PG&E %7s  %s kWh  %s %%%n", h.start().atZone(scope.zone()).format(WHEN),
+                    Figures.number(h.emu2Kwh(), 3), Figures.number(h.pgeKwh(), 3), Figures.signed(h.differenceKwh(), 3),
+                    Figures.signed(h.differencePercent(), 1));
+        }
+        out.flush();
+    }
+}
