@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 "  metertap certs init --out ~/pge-kit --cn my-home",
                 "  metertap pge import ~/Downloads/pge_interval_data.xml",
                 "", "Run 'metertap help COMMAND' (or 'metertap COMMAND --help') for a command's options."},
-        subcommands = {CommandLine.HelpCommand.class, Emu2Cli.class, RunCommand.class, StoreCommand.class, SinkCommand.class, CertsCommand.class, PgeCli.class})
+        subcommands = {CommandLine.HelpCommand.class, Emu2Cli.class, RunCommand.class, StoreCommand.class, SinkCommand.class, CertsCommand.class, PgeCli.class, ReportCommand.class})
 public final class MetertapCommand implements Runnable {
 
     @CommandLine.Spec

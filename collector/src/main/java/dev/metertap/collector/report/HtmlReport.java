@@ -29,8 +29,8 @@ public final class HtmlReport {
             .legend{font-size:.85rem;color:#555}
             .swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin:0 4px -1px 10px}
             .scroll{overflow-x:auto}
-            table{border-collapse:collapse;font-size:.88rem;width:100%;background:#fff}
-            th,td{padding:4px 6px;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}
+            table{border-collapse:collapse;font-size:.8rem;width:100%;background:#fff}
+            th,td{padding:3px 4px;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}
             th:first-child,td:first-child{text-align:left}
             td.gap{color:#888}
             """;

@@ -1,5 +1,6 @@
 package dev.metertap.collector.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -134,12 +135,20 @@ final class SvgChart {
                 x, Math.min(zero, top), width, Math.max(0.5, Math.abs(zero - top)), colour, HtmlReport.escape(label), Figures.number(value, 3)));
     }
 
-    /** At most about eight labels, so they stay legible on a phone. */
+    /** Labels where they change (a day's first hour), at most about eight, so they stay legible on a phone. */
     private static void xLabels(StringBuilder svg, List<String> labels, double slot) {
-        int every = Math.max(1, (int) Math.ceil(labels.size() / 8.0));
-        for (int i = 0; i < labels.size(); i += every) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"13\" fill=\"#555\">%s</text>",
-                    LEFT + (i + 0.5) * slot, HEIGHT - BOTTOM + 18, HtmlReport.escape(labels.get(i))));
+        List<Integer> changes = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            if (i == 0 || !labels.get(i).equals(labels.get(i - 1))) {
+                changes.add(i);
+            }
+        }
+        int every = Math.max(1, (int) Math.ceil(changes.size() / 8.0));
+        for (int k = 0; k < changes.size(); k += every) {
+            int i = changes.get(k);
+            boolean wide = changes.size() < labels.size();
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" font-size=\"13\" fill=\"#555\">%s</text>",
+                    LEFT + (wide ? i : i + 0.5) * slot, HEIGHT - BOTTOM + 18, wide ? "start" : "middle", HtmlReport.escape(labels.get(i))));
         }
     }
 

@@ -1,0 +1,135 @@
+package dev.metertap.collector.cli;
+
+import dev.metertap.collector.config.MetertapConfig;
+import dev.metertap.collector.report.HtmlReport;
+import dev.metertap.collector.report.JsonReport;
+import dev.metertap.collector.report.Report;
+import dev.metertap.collector.report.ReportCalculator;
+import dev.metertap.collector.report.ReportScope;
+import dev.metertap.collector.report.TextReport;
+import dev.metertap.collector.store.Store;
+import dev.metertap.collector.store.StoreStats;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code metertap report}: the baseline-load report from the store. */
+@Command(name = "report",
+        mixinStandardHelpOptions = true,
+        description = {"How much energy the house uses and whether its always-on (baseline) load is reasonable:",
+                "daily energy from the EMU-2 and PG&E, each night's baseline with its trend and yearly cost,",
+                "demand by hour of day, the largest sustained loads, EMU-2 versus PG&E by hour and by day.",
+                "Days are whole local days in --zone. See collector/REPORT.md for how each figure is computed."},
+        footer = {"", "Examples:",
+                "  metertap report",
+                "  metertap report --from 2026-10-01 --to 2026-11-01 --format html --out october.html",
+                "  metertap report --from 2026-11-01 --format json --out report.json --store /var/lib/metertap/metertap.db",
+                "  metertap report --meter 0x00135001000c3f4e --usage-point 1234567890 --zone America/Los_Angeles"})
+public final class ReportCommand implements Callable<Integer> {
+
+    enum Format { text, html, json }
+
+    private static final Set<String> MEASUREMENTS = Set.of("emu2_demand", "emu2_summation", "pge_interval");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--from", paramLabel = "DAY", description = "First local day, inclusive (2026-11-01). Default: the first stored reading's day.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DAY", description = "Last local day, exclusive (2026-12-01). Default: the day after the last stored reading.")
+    LocalDate to;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|html|json", description = "Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path out;
+
+    @Option(names = "--zone", defaultValue = "America/Los_Angeles", paramLabel = "ZONE",
+            description = "Time zone of days, nights and hours of day. Default: ${DEFAULT-VALUE}.")
+    ZoneId zone;
+
+    @Option(names = "--meter", paramLabel = "MAC", description = "Only this EMU-2 meter (MeterMacId). Default: every meter in the store.")
+    String meter;
+
+    @Option(names = "--usage-point", paramLabel = "ID", description = "Only this PG&E usage point. Default: every electricity usage point.")
+    String usagePoint;
+
+    @Override
+    public Integer call() {
+        return Failures.explained(spec, this::report);
+    }
+
+    private int report() {
+        MetertapConfig config = options.loadConfig();
+        try (Store store = Store.open(options.storePath(config))) {
+            ReportScope scope = scope(store);
+            Report report = new ReportCalculator(store).calculate(scope);
+            if (out == null) {
+                render(report, spec.commandLine().getOut());
+            } else {
+                try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+                    render(report, file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+                }
+                spec.commandLine().getErr().println("metertap: wrote the " + format + " report to " + out);
+            }
+        }
+        return 0;
+    }
+
+    private void render(Report report, PrintWriter writer) {
+        switch (format) {
+            case text -> TextReport.write(report, writer);
+            case html -> HtmlReport.write(report, writer);
+            case json -> {
+                JsonReport.write(report, writer);
+                writer.println();
+            }
+        }
+        writer.flush();
+    }
+
+    /** Missing ends come from the stored readings' span, so a bare {@code metertap report} covers everything. */
+    private ReportScope scope(Store store) {
+        LocalDate first = from;
+        LocalDate last = to == null ? null : to.minusDays(1);
+        if (first == null || last == null) {
+            Instant earliest = null;
+            Instant latest = null;
+            for (StoreStats.MeasurementStats m : store.stats().measurements()) {
+                if (MEASUREMENTS.contains(m.measurement())) {
+                    earliest = earliest == null || m.first().isBefore(earliest) ? m.first() : earliest;
+                    latest = latest == null || m.last().isAfter(latest) ? m.last() : latest;
+                }
+            }
+            if (earliest == null) {
+                throw new IllegalArgumentException("the store holds no EMU-2 or PG&E energy readings to report on");
+            }
+            first = first != null ? first : LocalDate.ofInstant(earliest, zone);
+            last = last != null ? last : LocalDate.ofInstant(latest, zone);
+        }
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("--to must be after --from");
+        }
+        return new ReportScope(first, last, zone, meter, usagePoint);
+    }
+}
