@@ -56,24 +56,25 @@ public final class Collector implements AutoCloseable {
         this.clock = clock;
         Optional<PgeSettings> pgeSettings = config.schedule().pgeDailyBulkTime().map(at -> new PgeSettings(
                 loader, config, at));
-        this.store = Store.open(config.store().path());
-        try {
-            this.forwarders = loader.forwarders(config, store, stdout);
-            this.recorder = new ReadingRecorder(store, clock);
-            this.session = new Emu2Session(transport, Emu2Options.DEFAULTS.withMaxFragmentBytes(config.emu2().maxFragmentBytes()),
-                    recorder);
-            this.polls = new Emu2Polls(session, config.emu2());
-            this.pge = pgeSettings.map(s -> new PgeDailyBulk(s.connection(), s.notifications(),
-                    Optional.ofNullable(config.pge().bulkId()), s.at(), config.schedule().pgeDays(), store, clock));
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "metertap-schedule");
             thread.setDaemon(true);
             return thread;
         });
+        this.store = Store.open(config.store().path());
+        try {
+            this.forwarders = loader.forwarders(config, store, stdout);
+            this.polls = new Emu2Polls(config.emu2(), scheduler);
+            this.recorder = new ReadingRecorder(store, clock, polls::afterConnect);
+            this.session = new Emu2Session(transport, Emu2Options.DEFAULTS.withMaxFragmentBytes(config.emu2().maxFragmentBytes()),
+                    recorder);
+            this.pge = pgeSettings.map(s -> new PgeDailyBulk(s.connection(), s.notifications(),
+                    Optional.ofNullable(config.pge().bulkId()), s.at(), config.schedule().pgeDays(), store, clock));
+        } catch (RuntimeException e) {
+            store.close();
+            scheduler.shutdownNow();
+            throw e;
+        }
     }
 
     /** Starts the sinks first (they forward a backlog from an earlier run), then PG&E's receiver, then the device. */
@@ -83,14 +84,14 @@ public final class Collector implements AutoCloseable {
         forwarders.forEach(Forwarder::start);
         if (pge.isPresent()) {
             try {
-                pge.get().start(scheduler);
+                pge.get().start();
             } catch (IOException e) {
                 throw new ConfigException("pge.notifications: cannot listen (" + e.getMessage()
                         + "): is another metertap or 'metertap pge listen' running?", e);
             }
         }
+        polls.start(session);
         session.start();
-        polls.schedule(scheduler);
         log.info("collecting into {} with {} sink(s)", store.path(), forwarders.size());
     }
 

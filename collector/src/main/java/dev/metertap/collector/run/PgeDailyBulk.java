@@ -28,6 +28,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +51,7 @@ final class PgeDailyBulk implements AutoCloseable {
     private final Clock clock;
     private final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
     private volatile Instant lastSuccess;
+    private ScheduledExecutorService scheduler;
 
     PgeDailyBulk(ShareMyDataSettings connection, ReceiverSettings notifications, Optional<String> bulkId, LocalTime at, int days,
                  Store store, Clock clock) {
@@ -67,9 +69,17 @@ final class PgeDailyBulk implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts the receiver (its port may be taken: the caller reports that) and schedules the daily request. */
-    void start(ScheduledExecutorService scheduler) throws IOException {
+    /**
+     * Starts the receiver (its port may be taken: the caller reports that) and schedules the daily request on
+     * a thread of its own: a request waits minutes for PG&E's notification and must not hold up the EMU-2 polls.
+     */
+    void start() throws IOException {
         receiver.start();
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pge-daily");
+            thread.setDaemon(true);
+            return thread;
+        });
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(java.time.ZoneId.systemDefault()));
         ZonedDateTime next = now.with(at);
         if (!next.isAfter(now)) {
@@ -113,6 +123,9 @@ final class PgeDailyBulk implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
         receiver.close();
         client.close();
         seen.close();

@@ -26,18 +26,23 @@ final class ReadingRecorder implements Emu2Listener {
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile Instant lastStoredAt;
+    private final Runnable onConnected;
     private volatile boolean connected;
 
-    ReadingRecorder(Store store, Clock clock) {
+    /** @param onConnected runs on the reader thread after each connect; keep it quick */
+    ReadingRecorder(Store store, Clock clock, Runnable onConnected) {
         this.store = store;
         this.clock = clock;
+        this.onConnected = onConnected;
     }
 
     @Override
     public void onReading(Reading reading) {
         try {
             store.append(reading);
-            stored.incrementAndGet();
+            if (stored.incrementAndGet() == 1) {
+                log.info("first reading stored: {}", reading.toPoint().measurement());
+            }
             lastStoredAt = clock.instant();
         } catch (StoreException e) {
             // the device repeats its readings: one lost to a full disk is logged, the next one may succeed
@@ -50,6 +55,7 @@ final class ReadingRecorder implements Emu2Listener {
     public void onConnected(String where) {
         connected = true;
         log.info("EMU-2 connected on {}", where);
+        onConnected.run();
     }
 
     @Override

@@ -66,6 +66,7 @@ class RunCommandIT {
     @Test
     void storesAndForwardsReadingsServesStatusAndStopsCleanlyOnSigterm() throws Exception {
         Lines stdout;
+        Lines stderr;
         Path link = dir.resolve("ttyEMU2");
         Path storeFile = dir.resolve("data/metertap.db");
         try (Emu2Simulator emu = Emu2Simulator.builder().seed(7).manualTime().pty(link).build().start()) {
@@ -79,7 +80,7 @@ class RunCommandIT {
             child = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
                     MetertapCommand.class.getName(), "run", "-c", config.toString()).start();
             stdout = new Lines(child.getInputStream());
-            Lines stderr = new Lines(child.getErrorStream());
+            stderr = new Lines(child.getErrorStream());
             stderr.await(line -> line.contains("EMU-2 connected"), "the collector connected to the EMU-2");
             String base = statusBase(stderr.await(line -> STATUS_URL.matcher(line).find(), "the status endpoint started"));
 
@@ -111,7 +112,8 @@ class RunCommandIT {
             stored = store.query(PointQuery.everything()).stream().map(LineProtocol::encode).collect(Collectors.toSet());
         }
         assertThat(stored).as("readings in the store").anyMatch(line -> line.startsWith("emu2_demand,"));
-        assertThat(forwarded).as("every stored point reached the sink before exit, and nothing else").isEqualTo(stored);
+        assertThat(forwarded).as("every stored point reached the sink before exit, and nothing else; stderr:%n%s", stderr.text())
+                .isEqualTo(stored);
     }
 
     @Test
