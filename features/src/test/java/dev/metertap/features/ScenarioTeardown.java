@@ -2,23 +2,25 @@ package dev.metertap.features;
 
 import io.cucumber.java.After;
 
-/** Closes a scenario's parts in dependency order: the collector before the display it reads, the folder last. */
+/** Closes a scenario's parts in dependency order: the collector before what it reads, the folder last. */
 public final class ScenarioTeardown {
 
     private final LiveCollector collector;
     private final VirtualDisplay display;
+    private final MockedUtility utility;
     private final ScenarioFolder folder;
 
-    public ScenarioTeardown(LiveCollector collector, VirtualDisplay display, ScenarioFolder folder) {
+    public ScenarioTeardown(LiveCollector collector, VirtualDisplay display, MockedUtility utility, ScenarioFolder folder) {
         this.collector = collector;
         this.display = display;
+        this.utility = utility;
         this.folder = folder;
     }
 
     @After
     public void closeEverything() throws Exception {
-        try (folder; display; collector) {
-            // try-with-resources closes in reverse order of declaration: collector, display, folder
+        try (folder; utility; display; collector) {
+            // try-with-resources closes in reverse order of declaration: collector, display, PG&E, folder
         }
     }
 }
