@@ -39,6 +39,14 @@ class RunConfigTest {
     }
 
     @Test
+    void theRaspberryPiExampleConfigurationIsValid() {
+        MetertapConfig config = loader.load(java.nio.file.Path.of("..", "deploy", "metertap.yml"));
+        assertThat(config.emu2().port()).isEqualTo("/dev/emu2");
+        assertThat(config.store().path()).isEqualTo(java.nio.file.Path.of("/var/lib/metertap/metertap.db"));
+        assertThat(config.sinks()).hasSize(1);
+    }
+
+    @Test
     void aTypoInTheEmu2SectionIsNamedWithItsPath() {
         assertThatThrownBy(() -> loader.parse("emu2: {summation-pol: 30s}", "metertap.yaml"))
                 .isInstanceOf(ConfigException.class)
