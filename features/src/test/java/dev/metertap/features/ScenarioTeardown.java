@@ -8,19 +8,22 @@ public final class ScenarioTeardown {
     private final LiveCollector collector;
     private final VirtualDisplay display;
     private final MockedUtility utility;
+    private final ScenarioStore store;
     private final ScenarioFolder folder;
 
-    public ScenarioTeardown(LiveCollector collector, VirtualDisplay display, MockedUtility utility, ScenarioFolder folder) {
+    public ScenarioTeardown(LiveCollector collector, VirtualDisplay display, MockedUtility utility, ScenarioStore store,
+                            ScenarioFolder folder) {
         this.collector = collector;
         this.display = display;
         this.utility = utility;
+        this.store = store;
         this.folder = folder;
     }
 
     @After
     public void closeEverything() throws Exception {
-        try (folder; utility; display; collector) {
-            // try-with-resources closes in reverse order of declaration: collector, display, PG&E, folder
+        try (folder; store; utility; display; collector) {
+            // try-with-resources closes in reverse order of declaration: collector, display, PG&E, store, folder
         }
     }
 }
