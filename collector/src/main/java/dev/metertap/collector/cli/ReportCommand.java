@@ -125,7 +125,8 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("the store holds no EMU-2 or PG&E energy readings to report on");
             }
             first = first != null ? first : LocalDate.ofInstant(earliest, zone);
-            last = last != null ? last : LocalDate.ofInstant(latest, zone);
+            // a closing reading exactly at midnight does not open a day of its own
+            last = last != null ? last : LocalDate.ofInstant(latest.minusSeconds(1), zone);
         }
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("--to must be after --from");

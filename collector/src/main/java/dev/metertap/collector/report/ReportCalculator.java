@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Computes a {@link Report} from the store in four streaming scans (demand, summation, PG&E
@@ -49,9 +51,15 @@ public final class ReportCalculator {
 
         MeterHours meter = new MeterHours(start, hours);
         Duration bracket = Duration.ofSeconds(MeterHours.MAX_BRACKET_SECONDS);
-        store.scan(query(SummationReading.MEASUREMENT, meterTags(scope), start.minus(bracket), end.plus(bracket)),
-                point -> meter.add(point.time(), decimal(point, "delivered_kwh").doubleValue(),
-                        decimal(point, "received_kwh").doubleValue()));
+        Set<String> meters = new TreeSet<>();
+        store.scan(query(SummationReading.MEASUREMENT, meterTags(scope), start.minus(bracket), end.plus(bracket)), point -> {
+            meters.add(tag(point, "meter"));
+            meter.add(point.time(), decimal(point, "delivered_kwh").doubleValue(), decimal(point, "received_kwh").doubleValue());
+        });
+        if (meters.size() > 1) {
+            // two meters' running totals interleaved would read as jumps back and forth
+            throw new IllegalArgumentException("the store holds readings of several meters " + meters + ": pick one with --meter");
+        }
 
         UtilityHours utility = new UtilityHours(start, hours);
         Map<String, String> pgeTags = new HashMap<>(Map.of("commodity", "electricity"));

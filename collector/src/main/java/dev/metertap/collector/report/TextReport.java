@@ -47,7 +47,9 @@ public final class TextReport {
                     d.pgeComplete() || Double.isNaN(d.pgeDeliveredKwh()) ? " " : "*", Figures.number(d.pgeReceivedKwh(), 3),
                     Figures.number(d.emu2Cost(), 2), Figures.number(d.pgeCost(), 2));
         }
-        out.println("  (* PG&E sent only part of the day)");
+        if (report.days().stream().anyMatch(d -> !d.pgeComplete() && !Double.isNaN(d.pgeDeliveredKwh()))) {
+            out.println("  (* PG&E sent only part of the day)");
+        }
         out.println();
 
         out.println("Average demand by hour of day (kW)");
@@ -78,8 +80,15 @@ public final class TextReport {
 
         List<Report.HourComparison> gaps = report.hours().stream().filter(Report.HourComparison::gap).toList();
         out.printf("EMU-2 gap hours (not counted as differences): %d%s%n", gaps.size(), gaps.isEmpty() ? "" : ":");
-        for (Report.HourComparison h : gaps) {
-            out.printf("  %s%n", h.start().atZone(scope.zone()).format(WHEN));
+        // consecutive gap hours as one range: a week's outage is one line, not 168
+        for (int i = 0; i < gaps.size(); ) {
+            int j = i;
+            while (j + 1 < gaps.size() && gaps.get(j + 1).start().equals(gaps.get(j).start().plusSeconds(3600))) {
+                j++;
+            }
+            out.printf("  %s to %s (%d h)%n", gaps.get(i).start().atZone(scope.zone()).format(WHEN),
+                    gaps.get(j).start().plusSeconds(3600).atZone(scope.zone()).format(WHEN), j - i + 1);
+            i = j + 1;
         }
         List<Report.HourComparison> largest = report.hours().stream().filter(h -> !Double.isNaN(h.differenceKwh()))
                 .sorted(Comparator.comparingDouble((Report.HourComparison h) -> Math.abs(h.differenceKwh())).reversed())

@@ -113,6 +113,13 @@ class ReportCalculatorTest {
     }
 
     @Test
+    void textListsTheGapAsOneRange() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        TextReport.write(report, new java.io.PrintWriter(text));
+        assertThat(text.toString()).contains("EMU-2 gap hours (not counted as differences): 2:\n  2026-10-30 02:00 to 2026-10-30 04:00 (2 h)\n");
+    }
+
+    @Test
     void comparesEachHourWithPgeIndependentlyComputed() {
         assertThat(report.hours()).hasSize(14 * 24 + 1);
         for (int h = 0; h < report.hours().size(); h++) {

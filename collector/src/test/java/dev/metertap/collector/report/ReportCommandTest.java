@@ -3,6 +3,7 @@ package dev.metertap.collector.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.metertap.collector.cli.MetertapCommand;
+import dev.metertap.collector.reading.SummationReading;
 import dev.metertap.collector.store.Store;
 import dev.metertap.simulator.device.HouseholdLoad;
 import dev.metertap.simulator.device.LoadSettings;
@@ -15,8 +16,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -50,9 +53,10 @@ class ReportCommandTest {
         assertThat(json.at("/baseline/medianWatts").asDouble()).isCloseTo(200, within(5.0));
         assertThat(json.at("/baseline/costPerYear").asDouble()).isCloseTo(json.at("/baseline/medianWatts").asDouble() * 8.76 * 0.40, within(1e-6));
         assertThat(json.at("/price/currency").asText()).isEqualTo("USD");
-        // the default period ends on the day of the last reading: the closing summation at midnight opens a day without data
-        assertThat(json.at("/days")).hasSize(4);
-        assertThat(json.at("/days/3/emu2DeliveredKwh").isNull()).isTrue();
+        // the default period: the stored readings' days (the closing summation at midnight opens no day)
+        assertThat(json.at("/days")).hasSize(3);
+        assertThat(json.at("/days/2/emu2DeliveredKwh").asDouble()).isGreaterThan(4.0);
+        assertThat(json.at("/days/0/pgeCost").isNull()).isTrue();
         assertThat(json.at("/nights/0/from").asText()).matches("0[0-5]:\\d\\d");
         assertThat(json.at("/sustainedLoads")).isEmpty();
     }
@@ -63,7 +67,7 @@ class ReportCommandTest {
         assertThat(run.exit).isZero();
         assertThat(run.out).startsWith("metertap report 2026-06-01 to 2026-06-02 (America/Los_Angeles)");
         assertThat(run.out).containsPattern("median +\\d{3} W over 2 nights");
-        assertThat(run.out).contains("EMU-2 gap hours (not counted as differences): 0");
+        assertThat(run.out).contains("EMU-2 gap hours (not counted as differences): 0").doesNotContain("PG&E sent only part");
     }
 
     @Test
@@ -71,6 +75,22 @@ class ReportCommandTest {
         Run run = run("report", "--store", db.toString(), "--from", "2026-06-03", "--to", "2026-06-01");
         assertThat(run.exit).isEqualTo(2);
         assertThat(run.err).contains("--to must be after --from");
+    }
+
+    @Test
+    void asksWhichMeterWhenTheStoreHoldsTwo() {
+        Path two = dir.resolve("two-meters.db");
+        Instant t = Instant.parse("2026-06-01T12:00:00Z");
+        try (Store store = Store.open(two)) {
+            for (String meter : List.of("0x0000000000000001", "0x0000000000000002")) {
+                store.append(new SummationReading(SyntheticHouse.DEVICE, meter, t, new BigDecimal("10"), BigDecimal.ZERO));
+                store.append(new SummationReading(SyntheticHouse.DEVICE, meter, t.plusSeconds(240), new BigDecimal("10.1"), BigDecimal.ZERO));
+            }
+        }
+        Run both = run("report", "--store", two.toString());
+        assertThat(both.exit).isEqualTo(2);
+        assertThat(both.err).contains("several meters [0x0000000000000001, 0x0000000000000002]: pick one with --meter");
+        assertThat(run("report", "--store", two.toString(), "--meter", "0x0000000000000002").exit).isZero();
     }
 
     @Test
