@@ -16,6 +16,7 @@ import sun.misc.Signal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -29,7 +30,7 @@ import java.util.concurrent.CountDownLatch;
                 "Serves /status (JSON) and /metrics (Prometheus text) on status.bind:status.port (default 127.0.0.1:9464).",
                 "SIGTERM or Ctrl-C stops it cleanly: the device is closed, sinks get a few seconds to catch up (the rest "
                         + "waits in the store), the store is closed; exit status 0.",
-                "Exit status 2: a bad configuration (unknown key, missing file, port in use, unusable store). "
+                "Exit status 1: no EMU-2 found on USB (when emu2.port is not set). Exit status 2: a bad configuration (unknown key, missing file, port in use, unusable store). "
                         + "Secrets come only from environment variables or files named in the configuration."},
         footer = {"", "Examples:",
                 "  metertap run",
@@ -63,7 +64,15 @@ final class RunCommand implements Callable<Integer> {
     private int collect() {
         ConfigLoader loader = new ConfigLoader(System.getenv());
         MetertapConfig loaded = load(loader);
-        ByteTransport transport = Endpoint.orDetect(loaded.emu2().port(), UsbSerialPortFinder::new).transport();
+        Optional<Endpoint> endpoint = endpoint(loaded);
+        if (endpoint.isEmpty()) {
+            // not a configuration error: systemd's Restart=on-failure tries again until the EMU-2 is plugged in
+            spec.commandLine().getErr().println("metertap: no EMU-2 found on USB (04B4:0003); plug it in, or set emu2.port "
+                    + "(/dev/emu2 with the udev rule, /dev/ttyACM0, tcp://HOST:PORT)");
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+        ByteTransport transport = endpoint.get().transport();
         CountDownLatch stop = new CountDownLatch(1);
         try (Collector collector = new Collector(loaded, loader, transport, System.out, Clock.systemUTC());
              StatusServer status = StatusServer.bind(loaded.status().bind(), loaded.status().port(), collector::status)) {
@@ -78,6 +87,14 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    private static Optional<Endpoint> endpoint(MetertapConfig loaded) {
+        String port = loaded.emu2().port();
+        if (port != null && !port.isBlank()) {
+            return Optional.of(Endpoint.parse(port));
+        }
+        return new UsbSerialPortFinder().findEmu2().map(Endpoint::new);
     }
 
     private MetertapConfig load(ConfigLoader loader) {
