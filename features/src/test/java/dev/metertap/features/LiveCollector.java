@@ -1,8 +1,12 @@
 package dev.metertap.features;
 
+import dev.metertap.collector.emu2.session.Emu2Listener;
 import dev.metertap.collector.emu2.session.Emu2Options;
 import dev.metertap.collector.emu2.session.Emu2Session;
 import dev.metertap.collector.emu2.transport.Endpoint;
+import dev.metertap.collector.emu2.wire.Emu2Message;
+import dev.metertap.collector.reading.Reading;
+import dev.metertap.collector.store.Store;
 
 import java.time.Duration;
 
@@ -13,14 +17,21 @@ public final class LiveCollector implements AutoCloseable {
     public static final Duration CATCH_UP = Duration.ofSeconds(30);
 
     private final CollectedReadings readings = new CollectedReadings();
+    private Store store;
     private Emu2Session session;
+
+    /** Every new reading goes to {@code target} first, as {@code metertap run} does, then to the steps' record. */
+    public void storeInto(Store target) {
+        this.store = target;
+    }
 
     /** Opens {@code port} and waits until the collector is connected. */
     public void readFrom(String port) throws InterruptedException {
         if (session != null) {
             throw new IllegalStateException("the collector is already reading " + port);
         }
-        session = new Emu2Session(Endpoint.parse(port).transport(), Emu2Options.DEFAULTS, readings);
+        Emu2Listener listener = store == null ? readings : new StoringListener(store, readings);
+        session = new Emu2Session(Endpoint.parse(port).transport(), Emu2Options.DEFAULTS, listener);
         session.start();
         readings.awaitConnects(1, CATCH_UP);
     }
@@ -34,6 +45,30 @@ public final class LiveCollector implements AutoCloseable {
 
     public CollectedReadings readings() {
         return readings;
+    }
+
+    /** Appends each reading to the store before passing it on. */
+    private record StoringListener(Store store, CollectedReadings readings) implements Emu2Listener {
+        @Override
+        public void onMessage(Emu2Message message) {
+            readings.onMessage(message);
+        }
+
+        @Override
+        public void onReading(Reading reading) {
+            store.append(reading);
+            readings.onReading(reading);
+        }
+
+        @Override
+        public void onConnected(String where) {
+            readings.onConnected(where);
+        }
+
+        @Override
+        public void onDisconnected(String where, String why) {
+            readings.onDisconnected(where, why);
+        }
     }
 
     @Override

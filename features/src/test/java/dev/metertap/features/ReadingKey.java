@@ -1,6 +1,9 @@
 package dev.metertap.features;
 
 import dev.metertap.collector.reading.DemandReading;
+import dev.metertap.collector.reading.Field;
+import dev.metertap.collector.reading.Point;
+import dev.metertap.collector.reading.Tag;
 import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.reading.SummationReading;
 import dev.metertap.simulator.journal.FragmentEntry;
@@ -45,6 +48,24 @@ final class ReadingKey {
                     + plain(s.receivedKwh()));
         }
         return Optional.empty();
+    }
+
+    /** The key of a demand or summation point as the store or InfluxDB holds it. */
+    static Optional<String> of(Point point) {
+        String meter = point.tags().stream().filter(tag -> tag.key().equals("meter")).map(Tag::value).findFirst().orElse("?");
+        if (point.measurement().equals(DemandReading.MEASUREMENT)) {
+            return Optional.of("demand " + meter + " " + point.time() + " " + plain(field(point, "kw")));
+        }
+        if (point.measurement().equals(SummationReading.MEASUREMENT)) {
+            return Optional.of("summation " + meter + " " + point.time() + " " + plain(field(point, "delivered_kwh")) + " "
+                    + plain(field(point, "received_kwh")));
+        }
+        return Optional.empty();
+    }
+
+    private static BigDecimal field(Point point, String key) {
+        return point.fields().stream().filter(f -> f.key().equals(key)).map(Field::value).map(BigDecimal.class::cast)
+                .findFirst().orElseThrow(() -> new AssertionError("no field " + key + " in " + point));
     }
 
     private static String plain(BigDecimal value) {

@@ -1,0 +1,94 @@
+package dev.metertap.features;
+
+import dev.metertap.collector.reading.DemandReading;
+import dev.metertap.collector.reading.SummationReading;
+import dev.metertap.collector.sink.Forwarder;
+import dev.metertap.collector.store.PointQuery;
+import dev.metertap.collector.store.Store;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The collector's store and the sinks it feeds. */
+public final class StorageSteps {
+
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+
+    private final VirtualDisplay display;
+    private final LiveCollector collector;
+    private final ScenarioStore store;
+    private final InfluxForwarding influx;
+
+    public StorageSteps(VirtualDisplay display, LiveCollector collector, ScenarioStore store, InfluxForwarding influx) {
+        this.display = display;
+        this.collector = collector;
+        this.store = store;
+        this.influx = influx;
+    }
+
+    @Given("the collector keeps what it reads in its store")
+    public void theCollectorKeepsWhatItReadsInItsStore() {
+        collector.storeInto(store.opened());
+    }
+
+    @Given("the collector forwards its store to InfluxDB")
+    public void theCollectorForwardsToInfluxDb() throws Exception {
+        influx.start();
+    }
+
+    @When("InfluxDB goes down")
+    public void influxDbGoesDown() throws InterruptedException {
+        influx.influxd().stop();
+    }
+
+    @When("InfluxDB comes back")
+    public void influxDbComesBack() throws Exception {
+        influx.influxd().start();
+    }
+
+    @Then("the readings InfluxDB has not got wait in the store")
+    public void theReadingsWaitInTheStore() throws InterruptedException {
+        assertThat(influx.forwarder().awaitState(Forwarder.State.RETRYING, DELIVERY)).as("the forwarder retries").isTrue();
+        assertThat(store.opened().stats().sinks()).singleElement()
+                .satisfies(backlog -> assertThat(backlog.pending()).as("points waiting for InfluxDB").isPositive());
+    }
+
+    @Then("InfluxDB holds every reading the display sent whole, once")
+    public void influxDbHoldsEveryWholeReading() throws Exception {
+        Store opened = store.opened();
+        assertThat(influx.forwarder().awaitDelivered(opened.lastSeq(), DELIVERY)).as("everything stored was delivered").isTrue();
+        assertThat(opened.stats().sinks()).singleElement().satisfies(backlog -> assertThat(backlog.pending()).isZero());
+        List<String> inInflux = influx.readingKeys();
+        assertThat(inInflux).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(inInflux)).isEqualTo(wholeReadings());
+    }
+
+    @Then("the store holds every reading the display sent whole, once")
+    public void theStoreHoldsEveryWholeReading() {
+        List<String> stored = new ArrayList<>();
+        for (String measurement : List.of(DemandReading.MEASUREMENT, SummationReading.MEASUREMENT)) {
+            store.opened().query(new PointQuery(measurement, Map.of(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+                    .forEach(point -> ReadingKey.of(point).ifPresent(stored::add));
+        }
+        assertThat(stored).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(stored)).isEqualTo(wholeReadings());
+    }
+
+    private Set<String> wholeReadings() {
+        Set<String> whole = new HashSet<>();
+        display.readingFragmentsAfter(0).stream().map(ReadingKey::of).flatMap(Optional::stream).forEach(whole::add);
+        assertThat(whole).as("the display sent whole readings").isNotEmpty();
+        return whole;
+    }
+}
