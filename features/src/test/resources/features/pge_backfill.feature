@@ -9,7 +9,7 @@ Feature: Backfilling PG&E's history
     And PG&E sends the notification of bulk request 2 twice
     And PG&E's notification of bulk request 3 is forged, pointing at another host
     When the collector backfills January 2025 in 10-day windows
-    Then the store holds every interval PG&E has for that month, once, with its exact value
+    Then the store holds every interval PG&E has for that period, once, with its exact value
     And the collector asked again for the window whose notification never came
     And every notified resource was fetched once
     And the forged notification was refused and the other host never contacted

@@ -81,20 +81,30 @@ public final class BackfillSteps {
     @When("the collector backfills {word} {int} in {int}-day windows")
     public void theCollectorBackfills(String month, int year, int windowDays) throws Exception {
         LocalDate first = LocalDate.of(year, Month.valueOf(month.toUpperCase(Locale.ROOT)), 1);
-        backfilled = new TimeWindow(first.atStartOfDay(UsageModel.PACIFIC).toInstant(),
-                first.plusMonths(1).atStartOfDay(UsageModel.PACIFIC).toInstant());
+        backfill(new TimeWindow(first.atStartOfDay(UsageModel.PACIFIC).toInstant(),
+                first.plusMonths(1).atStartOfDay(UsageModel.PACIFIC).toInstant()), Duration.ofDays(windowDays));
+    }
+
+    @When("the next day the collector backfills PG&E's data for {word}")
+    public void theNextDayTheCollectorBackfills(String day) throws Exception {
+        LocalDate date = LocalDate.parse(day);
+        backfill(new TimeWindow(date.atStartOfDay(UsageModel.PACIFIC).toInstant(),
+                date.plusDays(1).atStartOfDay(UsageModel.PACIFIC).toInstant()), Backfill.MIN_WINDOW);
+    }
+
+    private void backfill(TimeWindow range, Duration windowSize) throws Exception {
+        backfilled = range;
         PgeMock pge = utility.started();
         if (faultByRequest.containsValue(NotificationFault.FORGED)) {
             forbiddenHost = new ForbiddenHost();
             pge.faults().forgedOrigin(forbiddenHost.origin());
         }
         Backfill backfill = new Backfill(new ClientBulkService(utility.client(), new EspiParser()), utility.inbox(),
-                store.opened(), new BackfillSettings(Duration.ofDays(windowDays), NOTIFICATION_WAIT, 3),
-                new LoggedProgress(), Clock.systemUTC());
+                store.opened(), new BackfillSettings(windowSize, NOTIFICATION_WAIT, 3), new LoggedProgress(), Clock.systemUTC());
         BulkSubscription subscription = backfill.subscription(Optional.empty(), List.of());
         int lastScripted = faultByRequest.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
         pge.faults().notification(faultByRequest.getOrDefault(1, NotificationFault.NONE));
-        CompletableFuture<BackfillSummary> run = CompletableFuture.supplyAsync(() -> backfill.run(subscription, backfilled));
+        CompletableFuture<BackfillSummary> run = CompletableFuture.supplyAsync(() -> backfill.run(subscription, range));
         // the mock decides a request's notification when it accepts it: set the next one as each is accepted
         for (int request = 1; request <= lastScripted; request++) {
             awaitAcceptedBulkRequests(request);
@@ -104,7 +114,7 @@ public final class BackfillSteps {
         assertThat(summary.succeeded()).as("%s", summary).isTrue();
     }
 
-    @Then("the store holds every interval PG&E has for that month, once, with its exact value")
+    @Then("the store holds every interval PG&E has for that period, once, with its exact value")
     public void theStoreHoldsEveryInterval() {
         for (String usagePoint : List.of(SOLAR_HOUSE, GAS_METER)) {
             assertThat(IntervalTruth.mismatches(store.opened(), HOME, usagePoint, backfilled.from(), backfilled.to()))

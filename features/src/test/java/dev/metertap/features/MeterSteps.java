@@ -9,6 +9,7 @@ import io.cucumber.java.en.When;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,11 @@ public final class MeterSteps {
     @Given("a virtual EMU-2 with seed {long}")
     public void aVirtualEmu2WithSeed(long seed) {
         display.seed(seed);
+    }
+
+    @Given("the display's clock starts on {word} at midnight")
+    public void theDisplaysClockStarts(String day) {
+        display.start(LocalDate.parse(day).atStartOfDay(VirtualDisplay.ZONE).toInstant());
     }
 
     @Given("the display cuts {int} % of its writes short")

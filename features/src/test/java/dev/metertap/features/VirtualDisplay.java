@@ -9,6 +9,8 @@ import dev.metertap.simulator.journal.Journal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -16,6 +18,9 @@ import java.util.List;
  * steps, started on first use, closed after the scenario. Its journal is the ground truth.
  */
 public final class VirtualDisplay implements AutoCloseable {
+
+    /** The simulator's default zone, which PG&E's days are in too. */
+    public static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
 
     /** Time moves in steps this long so the pty never holds more than a few kilobytes. */
     private static final Duration STEP = Duration.ofMinutes(10);
@@ -39,6 +44,10 @@ public final class VirtualDisplay implements AutoCloseable {
         } else {
             builder.fault(fault, value);
         }
+    }
+
+    public void start(Instant simulatedPowerOn) {
+        configurable().start(simulatedPowerOn);
     }
 
     public void solar(int watts) {
