@@ -1,13 +1,11 @@
 Feature: PG&E Share My Data
   The collector talks to PG&E's Share My Data over mutual TLS with the certificate the user
-  registered, gets OAuth tokens with the portal's client id and secret, and keeps working when a
+  registered (the mock's client kit: a certificate from the user's own root, which PG&E's CA list
+  never names), gets OAuth tokens with the portal's client id and secret, and keeps working when a
   token runs out.
 
-  Background:
-    Given PG&E has registered my client certificate
-
   Scenario: The registration check passes
-    When I run "metertap pge check" with that configuration
+    When I run "metertap pge check" with a configuration made from my client kit
     Then every step of the check passes
     And the check warns that Java's default client would send no certificate
 

@@ -43,17 +43,12 @@ public final class UtilitySteps {
         this.utility = utility;
     }
 
-    @Given("PG&E has registered my client certificate")
-    public void pgeHasRegisteredMyCertificate() {
-        // the mock registers its kit's client certificate by default; nothing to start before the Given steps are done
-    }
-
     @Given("PG&E's tokens last {int} minutes")
     public void pgesTokensLast(int minutes) {
         utility.tokenLifetime(Duration.ofMinutes(minutes));
     }
 
-    @When("I run {string} with that configuration")
+    @When("I run {string} with a configuration made from my client kit")
     public void iRunWithThatConfiguration(String commandLine) throws Exception {
         List<String> args = new ArrayList<>(List.of(commandLine.replaceFirst("^metertap ", "").split(" ")));
         args.addAll(List.of("-c", utility.configFile().toString()));
