@@ -2,6 +2,7 @@ Feature: Forwarding to InfluxDB
   Every reading goes to the collector's own store first; InfluxDB gets them from there. When
   InfluxDB is down the readings wait, and when it is back it gets each of them once.
 
+  @influxdb
   Scenario: InfluxDB is down for two hours
     Given a virtual EMU-2 with seed 42
     And the display cuts 20 % of its writes short

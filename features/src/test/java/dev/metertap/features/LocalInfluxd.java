@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -27,11 +28,10 @@ final class LocalInfluxd implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
 
+    static final String ABSENT = "influxd is not installed: install the Debian package 'influxdb' (apt-get install influxdb)";
+
     LocalInfluxd(Path dir) throws IOException {
-        this.binary = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .map(path -> Path.of(path, "influxd")).filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "influxd is not installed: install the Debian package 'influxdb' (apt-get install influxdb)"));
+        this.binary = binary().orElseThrow(() -> new IllegalStateException(ABSENT));
         this.dir = Files.createDirectories(dir);
         this.httpPort = freePort();
         Files.writeString(dir.resolve("influxdb.conf"), """
@@ -51,6 +51,11 @@ final class LocalInfluxd implements AutoCloseable {
                 [logging]
                   level = "warn"
                 """.formatted(freePort(), dir, dir, dir, httpPort));
+    }
+
+    static Optional<Path> binary() {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(path -> Path.of(path, "influxd")).filter(Files::isExecutable).findFirst();
     }
 
     URI url() {
