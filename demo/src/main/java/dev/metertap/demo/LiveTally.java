@@ -1,0 +1,101 @@
+package dev.metertap.demo;
+
+import dev.metertap.collector.emu2.session.Emu2Listener;
+import dev.metertap.collector.pge.TimeWindow;
+import dev.metertap.collector.pge.backfill.BackfillProgress;
+import dev.metertap.collector.pge.backfill.WindowOutcome;
+import dev.metertap.collector.reading.DemandReading;
+import dev.metertap.collector.reading.Reading;
+import dev.metertap.collector.reading.SummationReading;
+import dev.metertap.collector.store.Store;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the demo shows while it runs: each EMU-2 reading is stored first (as {@code metertap run}
+ * does), then counted; PG&E backfill progress is counted too. Read from the status line's thread.
+ */
+final class LiveTally implements Emu2Listener, BackfillProgress {
+
+    private final Store store;
+    private final List<BigDecimal> demands = new ArrayList<>();
+    private volatile DemandReading lastDemand;
+    private volatile SummationReading lastSummation;
+    private volatile long readings;
+    private volatile int windowsPlanned;
+    private volatile int windowsDone;
+    private volatile long intervals;
+    private volatile boolean backfillDone;
+
+    LiveTally(Store store) {
+        this.store = store;
+    }
+
+    @Override
+    public void onReading(Reading reading) {
+        store.append(reading);
+        readings++;
+        if (reading instanceof DemandReading demand) {
+            synchronized (demands) {
+                demands.add(demand.kw());
+            }
+            synchronized (this) {
+                lastDemand = demand;
+                notifyAll();  // the demo waits for the last demand the device wrote
+            }
+        } else if (reading instanceof SummationReading summation) {
+            lastSummation = summation;
+        }
+    }
+
+    @Override
+    public void planned(int windows) {
+        windowsPlanned = windows;
+    }
+
+    @Override
+    public void requesting(TimeWindow window, int attempt) {
+    }
+
+    @Override
+    public void ended(TimeWindow window, WindowOutcome outcome, long readingsSoFar) {
+        windowsDone++;
+        intervals = readingsSoFar;
+    }
+
+    @Override
+    public void done() {
+        backfillDone = true;
+    }
+
+    DemandReading lastDemand() {
+        return lastDemand;
+    }
+
+    SummationReading lastSummation() {
+        return lastSummation;
+    }
+
+    long readings() {
+        return readings;
+    }
+
+    String backfill() {
+        if (backfillDone) {
+            return "done, " + intervals + " intervals";
+        }
+        return windowsDone + "/" + (windowsPlanned == 0 ? "?" : windowsPlanned) + " windows, " + intervals + " intervals";
+    }
+
+    /** The house's always-on load: the 10th percentile of the demand readings that were imports; empty if none were. */
+    Optional<BigDecimal> baseLoadKw() {
+        List<BigDecimal> imports;
+        synchronized (demands) {
+            imports = demands.stream().filter(kw -> kw.signum() > 0).sorted().toList();
+        }
+        return imports.isEmpty() ? Optional.empty() : Optional.of(imports.get(imports.size() / 10));
+    }
+}
