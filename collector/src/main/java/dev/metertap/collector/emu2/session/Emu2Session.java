@@ -11,6 +11,7 @@ import dev.metertap.collector.emu2.wire.Emu2Message;
 import dev.metertap.collector.emu2.wire.MacId;
 import dev.metertap.collector.emu2.wire.MeterList;
 import dev.metertap.collector.emu2.wire.RejectedFragmentException;
+import dev.metertap.collector.reading.LinkReading;
 import dev.metertap.collector.reading.Reading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class Emu2Session implements AutoCloseable {
     private final Emu2Decoder decoder;
     private final ReadingMapper mapper = new ReadingMapper();
     private final RecentReadings recent = new RecentReadings(RECENT_READINGS);
+    private final LinkChanges links = new LinkChanges();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Set<MacId> meters = new ConcurrentSkipListSet<>((a, b) -> Long.compareUnsigned(a.value(), b.value()));
     private final AtomicLong connects = new AtomicLong();
@@ -196,7 +198,10 @@ public final class Emu2Session implements AutoCloseable {
     }
 
     private void deliver(Reading reading) {
-        if (recent.firstTime(reading.toPoint())) {
+        // link readings carry no device TimeStamp (they are timed by the device clock as last heard),
+        // so a restart's status sequence can fall in one second: they go on when the link changes
+        boolean isNew = reading instanceof LinkReading link ? links.changed(link) : recent.firstTime(reading.toPoint());
+        if (isNew) {
             readings.incrementAndGet();
             listener.onReading(reading);
         } else {

@@ -5,6 +5,7 @@ import dev.metertap.collector.emu2.command.GetDeviceInfo;
 import dev.metertap.collector.emu2.transport.Endpoint;
 import dev.metertap.collector.emu2.wire.CurrentSummationDelivered;
 import dev.metertap.collector.reading.DemandReading;
+import dev.metertap.collector.reading.LinkReading;
 import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.reading.SummationReading;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,30 @@ class Emu2SessionIT {
             events.awaitReading();
             assertThat(session.device()).hasValueSatisfying(mac -> assertThat(mac).hasToString(DEVICE));
             assertThat(session.meters()).singleElement().hasToString(METER);
+        }
+    }
+
+    @Test
+    void passesOnEveryLinkChangeEvenWithinOneSecond() throws Exception {
+        Events events = new Events();
+        Emu2Options options = Emu2Options.DEFAULTS.withLearnDevice(false);
+        try (PtyDevice device = new PtyDevice(dir.resolve("ttyLink"));
+             Emu2Session session = new Emu2Session(Endpoint.parse(device.port()).transport(), options, events)) {
+            session.start();
+            events.awaitConnected();
+            device.write(demand(0x2dedc9c0L, "0x0004d2"));  // the device clock, which link readings are timed by
+            events.awaitReading();
+            for (String status : new String[] {"Initializing...", "Joining", "Connected", "Connected"}) {
+                device.write("<ConnectionStatus>\r\n  <DeviceMacId>" + DEVICE + "</DeviceMacId>\r\n  <MeterMacId>" + METER
+                        + "</MeterMacId>\r\n  <Status>" + status + "</Status>\r\n  <LinkStrength>0x64</LinkStrength>\r\n"
+                        + "</ConnectionStatus>\r\n");
+            }
+            assertThat(((LinkReading) events.awaitReading()).status()).isEqualTo("Initializing...");
+            assertThat(((LinkReading) events.awaitReading()).status()).isEqualTo("Joining");
+            assertThat(((LinkReading) events.awaitReading()).status()).isEqualTo("Connected");
+            device.write(demand(0x2dedc9caL, "0x0004d3"));
+            assertThat(events.awaitReading()).as("the repeated Connected was not passed on").isInstanceOf(DemandReading.class);
+            assertThat(session.link().isConnected()).isTrue();
         }
     }
 
