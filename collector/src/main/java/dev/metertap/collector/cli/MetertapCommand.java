@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
                 "  metertap store export --series emu2_demand --from 2026-11-01 --to 2026-12-01",
                 "  metertap certs init --out ~/pge-kit --cn my-home",
                 "  metertap pge import ~/Downloads/pge_interval_data.xml",
-                "", "Run 'metertap help COMMAND' (or 'metertap COMMAND --help') for a command's options."},
+                "", "Without hardware, from a source checkout: ./metertap demo (the virtual EMU-2 and the PG&E mock).",
+                "Run 'metertap help COMMAND' (or 'metertap COMMAND --help') for a command's options."},
         subcommands = {CommandLine.HelpCommand.class, Emu2Cli.class, RunCommand.class, StoreCommand.class, SinkCommand.class, CertsCommand.class, PgeCli.class, ReportCommand.class})
 public final class MetertapCommand implements Runnable {
 
