@@ -35,7 +35,7 @@ class PemAndPkcs12Test {
         Pem.writePrivateKey(key, client.privateKey());
 
         assertThat(Files.readString(certificate)).startsWith("-----BEGIN CERTIFICATE-----");
-        assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY");
         assertThat(Pem.readCertificates(certificate)).containsExactlyElementsOf(client.chain());
         assertThat(Pem.readPrivateKey(key)).isEqualTo(client.privateKey());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
