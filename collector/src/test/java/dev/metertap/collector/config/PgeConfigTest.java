@@ -40,7 +40,7 @@ class PgeConfigTest {
         assertThat(settings.resourceBase()).isEqualTo(URI.create("https://api.pge.com/GreenButtonConnect/espi/1_1/resource"));
         assertThat(settings.tokenUrl()).isEqualTo(URI.create("https://api.pge.com/datacustodian/oauth/v2/token"));
         assertThat(settings.testTokenUrl()).isEqualTo(URI.create("https://api.pge.com/datacustodian/test/oauth/v2/token"));
-        assertThat(settings.minRequestInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.minRequestInterval()).as("1 request/s with a margin").isEqualTo(Duration.ofMillis(1100));
         assertThat(settings.identity().fingerprint()).isEqualTo(client.fingerprint());
         assertThat(settings.clientSecret().reveal()).isEqualTo(SECRET);
         assertThat(settings.toString()).doesNotContain(SECRET);

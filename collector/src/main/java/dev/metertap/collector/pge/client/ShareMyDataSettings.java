@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Everything the Share My Data client needs. {@code extraTrust} is added to the JDK's trusted CAs
- * (the mock's CA, or a corporate proxy's); {@code minRequestInterval} is PG&E's 1 request/s.
+ * (the mock's CA, or a corporate proxy's); {@code minRequestInterval} keeps to PG&E's 1 request/s.
  */
 public record ShareMyDataSettings(URI resourceBase, URI tokenUrl, URI testTokenUrl, String clientId, Secret clientSecret,
                                   Identity identity, List<X509Certificate> extraTrust, Duration minRequestInterval,
