@@ -9,18 +9,14 @@ import dev.metertap.collector.sink.Backoff;
 import dev.metertap.collector.sink.Batching;
 import dev.metertap.collector.sink.Forwarder;
 import dev.metertap.collector.sink.InfluxV1Sink;
+import dev.metertap.collector.sink.Influxd;
 import dev.metertap.collector.store.Store;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Figures for the store and the forwarding path, printed to stdout (run by hand, never in the test
@@ -130,10 +125,8 @@ public final class StoreAndSinkFigures {
     }
 
     private static void forwardAMonthOfBacklog(Path dir) throws Exception {
-        Path binary = Arrays.stream(System.getenv("PATH").split(":")).map(d -> Path.of(d, "influxd"))
-                .filter(Files::isExecutable).findFirst().orElse(null);
-        if (binary == null) {
-            System.out.println("sink: skipped, influxd not found (install the Debian package 'influxdb')");
+        if (Influxd.binary().isEmpty()) {
+            System.out.println("sink: skipped, " + Influxd.ABSENT);
             return;
         }
         Path db = dir.resolve("month.db");
@@ -146,12 +139,10 @@ public final class StoreAndSinkFigures {
         }
         System.gc();
         resetPeaks();
-        Process influxd = null;
-        try {
-            int http = freePort();
-            influxd = startInfluxd(binary, dir.resolve("influxd"), http, freePort());
-            URI url = URI.create("http://127.0.0.1:" + http);
-            query(url, "CREATE DATABASE metertap");
+        try (Influxd influxd = new Influxd(dir.resolve("influxd"))) {
+            influxd.start();
+            URI url = influxd.url();
+            influxd.createDatabase("metertap");
             try (Store store = Store.open(db);
                  Forwarder forwarder = new Forwarder(store,
                          new InfluxV1Sink("influx", url, "metertap", null, null, null, Duration.ofSeconds(30)),
@@ -167,13 +158,8 @@ public final class StoreAndSinkFigures {
             }
             System.out.printf("forwarding heap: peak %d MiB used (max heap %d MiB), backlog file %d MiB%n",
                     peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20, Files.size(db) >> 20);
-            String count = query(url, "SELECT count(kw) FROM metertap..emu2_demand");
+            String count = influxd.query(null, "SELECT count(kw) FROM metertap..emu2_demand");
             System.out.println("influxd emu2_demand count: " + count);
-        } finally {
-            if (influxd != null) {
-                influxd.destroy();
-                influxd.waitFor(20, TimeUnit.SECONDS);
-            }
         }
     }
 
@@ -193,56 +179,5 @@ public final class StoreAndSinkFigures {
             }
         }
         return sum;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Process startInfluxd(Path binary, Path dir, int http, int rpc) throws Exception {
-        Files.createDirectories(dir);
-        Path config = dir.resolve("influxdb.conf");
-        Files.writeString(config, """
-                reporting-enabled = false
-                bind-address = "127.0.0.1:%d"
-                [meta]
-                  dir = "%s/meta"
-                [data]
-                  dir = "%s/data"
-                  wal-dir = "%s/wal"
-                  query-log-enabled = false
-                [monitor]
-                  store-enabled = false
-                [http]
-                  bind-address = "127.0.0.1:%d"
-                  log-enabled = false
-                [logging]
-                  level = "warn"
-                """.formatted(rpc, dir, dir, dir, http));
-        Process process = new ProcessBuilder(binary.toString(), "-config", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("influxd.log").toFile()).start();
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/ping")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                process.waitFor(20, TimeUnit.MILLISECONDS);
-            }
-        }
-        throw new IllegalStateException("influxd did not start");
-    }
-
-    private static String query(URI url, String influxql) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(url.resolve("/query"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("q=" + java.net.URLEncoder.encode(influxql, java.nio.charset.StandardCharsets.UTF_8)))
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -7,6 +7,7 @@ import dev.metertap.collector.sink.Backoff;
 import dev.metertap.collector.sink.Batching;
 import dev.metertap.collector.sink.Forwarder;
 import dev.metertap.collector.sink.InfluxV1Sink;
+import dev.metertap.collector.sink.Influxd;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ public final class InfluxForwarding implements AutoCloseable {
 
     private final ScenarioFolder folder;
     private final ScenarioStore store;
-    private LocalInfluxd influxd;
+    private Influxd influxd;
     private Forwarder forwarder;
 
     public InfluxForwarding(ScenarioFolder folder, ScenarioStore store) {
@@ -35,7 +36,7 @@ public final class InfluxForwarding implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        influxd = new LocalInfluxd(folder.resolve("influxd"));
+        influxd = new Influxd(folder.resolve("influxd"));
         influxd.start();
         influxd.query(null, "CREATE DATABASE \"" + DATABASE + "\"");
         forwarder = new Forwarder(store.opened(), new InfluxV1Sink("influx", influxd.url(), DATABASE, null, null, null,
@@ -43,7 +44,7 @@ public final class InfluxForwarding implements AutoCloseable {
         forwarder.start();
     }
 
-    public LocalInfluxd influxd() {
+    public Influxd influxd() {
         return influxd;
     }
 

@@ -3,6 +3,7 @@ package dev.metertap.features;
 import dev.metertap.collector.reading.DemandReading;
 import dev.metertap.collector.reading.SummationReading;
 import dev.metertap.collector.sink.Forwarder;
+import dev.metertap.collector.sink.Influxd;
 import dev.metertap.collector.store.PointQuery;
 import dev.metertap.collector.store.Store;
 import io.cucumber.java.Before;
@@ -43,8 +44,8 @@ public final class StorageSteps {
     /** As the collector's InfluxDB tests do: skipped where influxd is missing, except under CI=true, where that fails. */
     @Before("@influxdb")
     public void needsInfluxd() {
-        if (LocalInfluxd.binary().isEmpty() && !"true".equals(System.getenv("CI"))) {
-            throw new TestAbortedException(LocalInfluxd.ABSENT);
+        if (Influxd.binary().isEmpty() && !"true".equals(System.getenv("CI"))) {
+            throw new TestAbortedException(Influxd.ABSENT);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.metertap.collector.sink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.metertap.collector.reading.DemandReading;
-import dev.metertap.collector.sink.InfluxdExtension.Influxd;
 import dev.metertap.collector.store.Store;
 import dev.metertap.collector.store.StoreAssert;
 import org.junit.jupiter.api.Test;

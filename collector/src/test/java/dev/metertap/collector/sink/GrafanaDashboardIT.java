@@ -8,7 +8,6 @@ import dev.metertap.collector.reading.LinkReading;
 import dev.metertap.collector.reading.PriceReading;
 import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.reading.SummationReading;
-import dev.metertap.collector.sink.InfluxdExtension.Influxd;
 import dev.metertap.collector.store.Store;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;

@@ -10,7 +10,6 @@ import dev.metertap.collector.reading.Point;
 import dev.metertap.collector.reading.PriceReading;
 import dev.metertap.collector.reading.SummationReading;
 import dev.metertap.collector.reading.Tag;
-import dev.metertap.collector.sink.InfluxdExtension.Influxd;
 import dev.metertap.collector.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
