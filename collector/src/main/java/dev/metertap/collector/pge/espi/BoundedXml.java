@@ -22,6 +22,8 @@ final class BoundedXml implements AutoCloseable {
     private int depth;
     private char[] text = new char[64];
     private int textLength;
+    private int trimmedFrom;
+    private int trimmedTo;
 
     private BoundedXml(XMLStreamReader xml, EspiLimits limits) {
         this.xml = xml;
@@ -144,17 +146,24 @@ final class BoundedXml implements AutoCloseable {
         textLength += length;
     }
 
+    /** Reads the element's text and marks it without surrounding white space, allocating nothing. */
+    private void readTrimmedText() throws EspiException {
+        readText();
+        trimmedFrom = 0;
+        trimmedTo = textLength;
+        while (trimmedFrom < trimmedTo && text[trimmedFrom] <= ' ') {
+            trimmedFrom++;
+        }
+        while (trimmedTo > trimmedFrom && text[trimmedTo - 1] <= ' ') {
+            trimmedTo--;
+        }
+    }
+
     /** The element's text, trimmed. */
     String text() throws EspiException {
-        readText();
-        int from = 0;
-        int to = textLength;
-        while (from < to && text[from] <= ' ') {
-            from++;
-        }
-        while (to > from && text[to - 1] <= ' ') {
-            to--;
-        }
+        readTrimmedText();
+        int from = trimmedFrom;
+        int to = trimmedTo;
         return new String(text, from, to - from);
     }
 
@@ -165,15 +174,9 @@ final class BoundedXml implements AutoCloseable {
      * @throws NumberFormatException when the text is not a number
      */
     Long longText() throws EspiException {
-        readText();
-        int from = 0;
-        int to = textLength;
-        while (from < to && text[from] <= ' ') {
-            from++;
-        }
-        while (to > from && text[to - 1] <= ' ') {
-            to--;
-        }
+        readTrimmedText();
+        int from = trimmedFrom;
+        int to = trimmedTo;
         if (from == to) {
             return null;
         }
@@ -186,15 +189,9 @@ final class BoundedXml implements AutoCloseable {
 
     /** The element's text as a decimal, null when empty. @throws NumberFormatException when not a number */
     java.math.BigDecimal decimalText() throws EspiException {
-        readText();
-        int from = 0;
-        int to = textLength;
-        while (from < to && text[from] <= ' ') {
-            from++;
-        }
-        while (to > from && text[to - 1] <= ' ') {
-            to--;
-        }
+        readTrimmedText();
+        int from = trimmedFrom;
+        int to = trimmedTo;
         if (from == to) {
             return null;
         }
