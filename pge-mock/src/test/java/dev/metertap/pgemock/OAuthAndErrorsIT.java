@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OAuthAndErrorsIT {
 
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final ManualClock clock = new ManualClock(Instant.now());
     private PgeMock pge;
     private HttpClient client;
 

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
  * loopback ports: its URL, a small query client, and stop/start (on the same data and ports) for an
  * outage. Shared with other modules through the collector's test-jar.
  */
-/** A running influxd: its URL, a small query client, and stop/start to simulate an outage. */
 public final class Influxd implements AutoCloseable {
 
     /** Why influxd-based tests cannot run. */

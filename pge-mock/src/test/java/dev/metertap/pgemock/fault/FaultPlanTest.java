@@ -3,7 +3,7 @@ package dev.metertap.pgemock.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.metertap.pgemock.MutableClock;
+import dev.metertap.pgemock.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class FaultPlanTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T12:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-05T12:00:00Z"));
     private final FaultPlan faults = new FaultPlan(clock);
 
     @Test

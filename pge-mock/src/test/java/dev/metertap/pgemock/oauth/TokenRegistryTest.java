@@ -2,14 +2,14 @@ package dev.metertap.pgemock.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.metertap.pgemock.MutableClock;
+import dev.metertap.pgemock.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TokenRegistryTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T12:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-05T12:00:00Z"));
     private final TokenRegistry tokens = new TokenRegistry(clock, Duration.ofSeconds(3600));
 
     @Test

@@ -2,6 +2,7 @@ package dev.metertap.collector.pge.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metertap.pgemock.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import dev.metertap.certs.Identity;
 import dev.metertap.collector.config.Secret;
 import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.pge.client.ShareMyDataException.Kind;
+import dev.metertap.pgemock.ManualClock;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
 import dev.metertap.pgemock.fault.RateLimit;

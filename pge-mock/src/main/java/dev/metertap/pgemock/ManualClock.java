@@ -1,4 +1,4 @@
-package dev.metertap.collector.pge.client;
+package dev.metertap.pgemock;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock a test moves by hand, so token expiry, rate limits and backoff never wait for wall time. */
+/** A clock a test moves by hand, for {@link PgeMockOptions#clock}: token expiry and rate limits without waiting for wall time. */
 public final class ManualClock extends Clock {
 
     private final AtomicReference<Instant> now;
