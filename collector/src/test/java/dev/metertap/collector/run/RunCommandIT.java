@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -23,18 +20,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -65,8 +55,8 @@ class RunCommandIT {
 
     @Test
     void storesAndForwardsReadingsServesStatusAndStopsCleanlyOnSigterm() throws Exception {
-        Lines stdout;
-        Lines stderr;
+        ChildLines stdout;
+        ChildLines stderr;
         Path link = dir.resolve("ttyEMU2");
         Path storeFile = dir.resolve("data/metertap.db");
         try (Emu2Simulator emu = Emu2Simulator.builder().seed(7).manualTime().pty(link).build().start()) {
@@ -79,8 +69,8 @@ class RunCommandIT {
                     """.formatted(storeFile, link));
             child = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
                     MetertapCommand.class.getName(), "run", "-c", config.toString()).start();
-            stdout = new Lines(child.getInputStream());
-            stderr = new Lines(child.getErrorStream());
+            stdout = new ChildLines(child.getInputStream(), DEADLINE);
+            stderr = new ChildLines(child.getErrorStream(), DEADLINE);
             stderr.await(line -> line.contains("EMU-2 connected"), "the collector connected to the EMU-2");
             String base = statusBase(stderr.await(line -> STATUS_URL.matcher(line).find(), "the status endpoint started"));
 
@@ -183,60 +173,5 @@ class RunCommandIT {
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
         return new Result(exit, out.toString(), err.toString());
-    }
-
-    /** A child's output, line by line, as events to wait for. */
-    private final class Lines {
-        private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        private final List<String> all = new ArrayList<>();
-        private final Thread reader;
-
-        Lines(InputStream stream) {
-            reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        synchronized (all) {
-                            all.add(line);
-                        }
-                        queue.add(line);
-                    }
-                } catch (IOException ended) {
-                    // the child is gone
-                }
-            }, "child-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** Every line, once the child has closed the stream (it has exited). */
-        List<String> untilEnd() throws InterruptedException {
-            reader.join(DEADLINE.toMillis());
-            assertThat(reader.isAlive()).as("the child's output ended").isFalse();
-            synchronized (all) {
-                return List.copyOf(all);
-            }
-        }
-
-        /** The first line, seen before or after this call, that is {@code wanted}. */
-        String await(Predicate<String> wanted, String what) throws InterruptedException {
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (true) {
-                synchronized (all) {
-                    for (String line : all) {
-                        if (wanted.test(line)) {
-                            return line;
-                        }
-                    }
-                }
-                String line = queue.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                assertThat(line).as("%s within %s; output so far:%n%s", what, DEADLINE, text()).isNotNull();
-            }
-        }
-
-        String text() {
-            synchronized (all) {
-                return String.join("\n", all);
-            }
-        }
     }
 }
