@@ -14,6 +14,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +61,12 @@ import java.util.concurrent.CountDownLatch;
                 "Triggered flaws: --unplug-after/--unplug-for, or POST /unplug?seconds=S, /silence?seconds=S, /rejoin?seconds=S."})
 public final class SimulatorCommand implements Callable<Integer> {
 
-    /** Journal entries kept in memory for the control API (about a week of real time); the file keeps all. */
-    private static final int JOURNAL_IN_MEMORY = 100_000;
+    /**
+     * Journal kept in memory for the control API: about 8 MiB of entries (some 10,000 fragments, a day
+     * of real time), 10 MiB at most; the --journal file, the sequences and the wire hash keep all. It was
+     * 100,000 entries, some 75 to 90 MB of heap, which a small heap (-Xmx64m) did not survive.
+     */
+    static final long JOURNAL_IN_MEMORY_BYTES = 8L * 1024 * 1024;
 
     @Option(names = "--link", paramLabel = "PATH", description = "symlink to the serial port (default: ${DEFAULT-VALUE})")
     Path link = Path.of("/tmp/emu2/ttyEMU2");
@@ -126,37 +131,7 @@ public final class SimulatorCommand implements Callable<Integer> {
             }
             return 0;
         }
-        Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetain(JOURNAL_IN_MEMORY).zone(zone).solar(solar)
-                .start(start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        String[] gap = demandEvery.split("-");
-        b.demandEvery(Duration.ofMillis((long) (Double.parseDouble(gap[0]) * 1000)),
-                Duration.ofMillis((long) (Double.parseDouble(gap[gap.length - 1]) * 1000)));
-        for (String meter : meters) {
-            String[] parts = meter.split(":");
-            long mac = Long.parseUnsignedLong(parts[0].replaceFirst("^0[xX]", ""), 16);
-            int multiplier = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
-            b.meter(new MeterSpec(mac, multiplier, 1000, ""));
-        }
-        periods.forEach((event, seconds) -> b.period(ScheduleEvent.parse(event)
-                .orElseThrow(() -> new IllegalArgumentException("unknown event " + event)), Duration.ofSeconds(seconds)));
-        faults.forEach((name, value) -> b.fault(FaultName.parse(name), value));
-        if (noPty) {
-            b.noPty();
-        } else {
-            b.pty(link);
-        }
-        if (tcp != null) {
-            int colon = tcp.lastIndexOf(':');
-            InetAddress host = colon < 0 ? InetAddress.getLoopbackAddress() : InetAddress.getByName(tcp.substring(0, colon));
-            b.tcp(new InetSocketAddress(host, Integer.parseInt(tcp.substring(colon + 1))));
-        }
-        if (stdio) {
-            b.stdio(System.in, new FileOutputStream(FileDescriptor.out));
-        }
-        if (journal != null) {
-            b.journalFile(journal);
-        }
-        Emu2Simulator sim = b.build();
+        Emu2Simulator sim = builder().build();
         ControlServer control = null;
         CountDownLatch stopped = new CountDownLatch(1);
         try {
@@ -197,6 +172,41 @@ public final class SimulatorCommand implements Callable<Integer> {
             sim.close();
             throw e;
         }
+    }
+
+    /** The simulator these options describe (not built, not started). */
+    Emu2Simulator.Builder builder() throws UnknownHostException {
+        Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetainBytes(JOURNAL_IN_MEMORY_BYTES).zone(zone).solar(solar)
+                .start(start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        String[] gap = demandEvery.split("-");
+        b.demandEvery(Duration.ofMillis((long) (Double.parseDouble(gap[0]) * 1000)),
+                Duration.ofMillis((long) (Double.parseDouble(gap[gap.length - 1]) * 1000)));
+        for (String meter : meters) {
+            String[] parts = meter.split(":");
+            long mac = Long.parseUnsignedLong(parts[0].replaceFirst("^0[xX]", ""), 16);
+            int multiplier = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
+            b.meter(new MeterSpec(mac, multiplier, 1000, ""));
+        }
+        periods.forEach((event, seconds) -> b.period(ScheduleEvent.parse(event)
+                .orElseThrow(() -> new IllegalArgumentException("unknown event " + event)), Duration.ofSeconds(seconds)));
+        faults.forEach((name, value) -> b.fault(FaultName.parse(name), value));
+        if (noPty) {
+            b.noPty();
+        } else {
+            b.pty(link);
+        }
+        if (tcp != null) {
+            int colon = tcp.lastIndexOf(':');
+            InetAddress host = colon < 0 ? InetAddress.getLoopbackAddress() : InetAddress.getByName(tcp.substring(0, colon));
+            b.tcp(new InetSocketAddress(host, Integer.parseInt(tcp.substring(colon + 1))));
+        }
+        if (stdio) {
+            b.stdio(System.in, new FileOutputStream(FileDescriptor.out));
+        }
+        if (journal != null) {
+            b.journalFile(journal);
+        }
+        return b;
     }
 
     public static void main(String[] args) {

@@ -70,8 +70,12 @@ final class Outlet implements AutoCloseable {
 
     /** Drops everything queued (the port went away). */
     void clear() {
-        queue.clear();
-        pending.set(0);
+        // count down only what is dropped here: bytes the writer has taken count down when written,
+        // so resetting to 0 would let the count go below the real backlog and loosen the bound
+        byte[] dropped;
+        while ((dropped = queue.poll()) != null) {
+            pending.addAndGet(-dropped.length);
+        }
     }
 
     long pendingBytes() {
