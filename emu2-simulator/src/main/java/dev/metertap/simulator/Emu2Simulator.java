@@ -70,7 +70,7 @@ public final class Emu2Simulator implements AutoCloseable {
 
     private Emu2Simulator(Builder b) {
         this.settings = b;
-        this.journal = new Journal(b.journalRetain, b.journalRetainBytes);
+        this.journal = new Journal(b.journalRetain);
         DeviceIdentity identity = DeviceIdentity.fromSeed(b.seed);
         if (b.deviceMacId != null) {
             identity = identity.withDeviceMacId(b.deviceMacId);
@@ -269,7 +269,6 @@ public final class Emu2Simulator implements AutoCloseable {
         private Long deviceMacId;
         private Instant stopAt;
         private int journalRetain = Integer.MAX_VALUE;
-        private long journalRetainBytes = Long.MAX_VALUE;
 
         private Builder() {
         }
@@ -387,19 +386,6 @@ public final class Emu2Simulator implements AutoCloseable {
         /** Keeps only about the last {@code entries} journal entries in memory (default: all). */
         public Builder journalRetain(int entries) {
             this.journalRetain = entries;
-            return this;
-        }
-
-        /**
-         * Keeps only about the last {@code bytes} bytes of journal entries in memory, as estimated by the
-         * journal (default: all); with {@link #journalRetain}, whichever limit is reached first applies.
-         * A simulator that runs without end needs this (or {@code journalRetain}) to stay within its heap.
-         */
-        public Builder journalRetainBytes(long bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("journalRetainBytes must be positive");
-            }
-            this.journalRetainBytes = bytes;
             return this;
         }
 

@@ -62,11 +62,11 @@ import java.util.concurrent.CountDownLatch;
 public final class SimulatorCommand implements Callable<Integer> {
 
     /**
-     * Journal kept in memory for the control API: about 8 MiB of entries (some 10,000 fragments, a day
-     * of real time), 10 MiB at most; the --journal file, the sequences and the wire hash keep all. It was
-     * 100,000 entries, some 75 to 90 MB of heap, which a small heap (-Xmx64m) did not survive.
+     * Journal entries kept in memory for the control API: some 10,000 fragments (about a day of real
+     * time, 8 to 10 MB of heap); the --journal file, the sequences and the wire hash keep all. It was
+     * 100,000 (75 to 90 MB), which a 64 MB heap did not survive.
      */
-    static final long JOURNAL_IN_MEMORY_BYTES = 8L * 1024 * 1024;
+    static final int JOURNAL_IN_MEMORY = 10_000;
 
     @Option(names = "--link", paramLabel = "PATH", description = "symlink to the serial port (default: ${DEFAULT-VALUE})")
     Path link = Path.of("/tmp/emu2/ttyEMU2");
@@ -176,7 +176,7 @@ public final class SimulatorCommand implements Callable<Integer> {
 
     /** The simulator these options describe (not built, not started). */
     Emu2Simulator.Builder builder() throws UnknownHostException {
-        Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetainBytes(JOURNAL_IN_MEMORY_BYTES).zone(zone).solar(solar)
+        Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetain(JOURNAL_IN_MEMORY).zone(zone).solar(solar)
                 .start(start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS));
         String[] gap = demandEvery.split("-");
         b.demandEvery(Duration.ofMillis((long) (Double.parseDouble(gap[0]) * 1000)),

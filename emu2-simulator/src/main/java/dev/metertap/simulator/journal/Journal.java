@@ -17,55 +17,30 @@ import java.util.function.Predicate;
 /**
  * The ground truth: every fragment written, every command received, every fault applied, in order.
  * Thread-safe; readers may wait for an entry with a deadline instead of sleeping.
- *
- * <p>In memory it keeps everything unless told to keep less: at most a number of entries and at most
- * an estimated number of bytes, whichever is reached first. It trims the oldest entries when either
- * limit is exceeded by a quarter, down to the limit, so what it holds never exceeds 1.25 times the
- * limits (the newest entry always stays, even one larger than the byte limit). Sequences, the wire hash and listeners (the JSON-lines file) always cover every entry.
  */
 public final class Journal {
-
-    /** Heap an entry holds besides its wire bytes and its values (record, time, strings, maps), estimated. */
-    static final int ENTRY_OVERHEAD_BYTES = 320;
-    /** Heap one value, text or parameter holds (map slot, key, BigDecimal or String), estimated. */
-    static final int VALUE_OVERHEAD_BYTES = 96;
 
     private final List<JournalEntry> entries = new ArrayList<>();
     private final List<Consumer<JournalEntry>> listeners = new CopyOnWriteArrayList<>();
     private final MessageDigest wireDigest = sha256();
     private final int retain;
-    private final long retainBytes;
     private long forgotten;
-    private long retainedBytes;
     private long wireBytes;
 
     /** A journal that keeps every entry in memory (tests, bounded runs). */
     public Journal() {
-        this(Integer.MAX_VALUE, Long.MAX_VALUE);
+        this(Integer.MAX_VALUE);
     }
 
     /**
-     * A journal that keeps about the last {@code retain} entries in memory;
+     * A journal that keeps about the last {@code retain} entries in memory (long-running simulators);
      * sequences, the wire hash and the JSON-lines file still cover everything.
      */
     public Journal(int retain) {
-        this(retain, Long.MAX_VALUE);
-    }
-
-    /**
-     * A journal that keeps about the last {@code retain} entries and about {@code retainBytes} bytes
-     * (estimated, see {@link #footprint}) in memory, whichever is less (long-running simulators);
-     * sequences, the wire hash and the JSON-lines file still cover everything.
-     */
-    public Journal(int retain, long retainBytes) {
         if (retain < 1) {
             throw new IllegalArgumentException("retain must be positive");
         }
-        if (retainBytes < 1) {
-            throw new IllegalArgumentException("retainBytes must be positive");
-        }
         this.retain = retain;
-        this.retainBytes = retainBytes;
     }
 
     public synchronized long nextSequence() {
@@ -79,9 +54,10 @@ public final class Journal {
                 throw new IllegalStateException("journal sequence " + entry.sequence() + ", expected " + nextSequence());
             }
             entries.add(entry);
-            retainedBytes += footprint(entry);
-            if (entries.size() > retain + (long) retain / 4 || retainedBytes - retainBytes > retainBytes / 4) {
-                trim();
+            if (entries.size() > retain + (long) retain / 4) {
+                int drop = entries.size() - retain;
+                entries.subList(0, drop).clear();
+                forgotten += drop;
             }
             byte[] bytes = wireBytesOf(entry);
             wireDigest.update(bytes);
@@ -91,39 +67,6 @@ public final class Journal {
         for (Consumer<JournalEntry> listener : listeners) {
             listener.accept(entry);
         }
-    }
-
-    /** Forgets the oldest entries until both limits hold again (the newest entry always stays). */
-    private void trim() {
-        int drop = 0;
-        long dropped = 0;
-        while (drop < entries.size() - 1
-                && (entries.size() - drop > retain || retainedBytes - dropped > retainBytes)) {
-            dropped += footprint(entries.get(drop));
-            drop++;
-        }
-        entries.subList(0, drop).clear();
-        forgotten += drop;
-        retainedBytes -= dropped;
-    }
-
-    /** About how many bytes of heap {@code entry} holds: its wire bytes, its values, a fixed overhead. */
-    static long footprint(JournalEntry entry) {
-        long bytes = ENTRY_OVERHEAD_BYTES;
-        if (entry instanceof FragmentEntry f) {
-            bytes += f.bytes().length + (long) VALUE_OVERHEAD_BYTES * (f.values().size() + f.text().size());
-            for (String text : f.text().values()) {
-                bytes += text.length();
-            }
-        } else if (entry instanceof EventEntry e) {
-            bytes += e.bytes().length + e.detail().length();
-        } else if (entry instanceof CommandEntry c) {
-            bytes += (long) VALUE_OVERHEAD_BYTES * c.params().size() + c.name().length();
-            for (String value : c.params().values()) {
-                bytes += value.length();
-            }
-        }
-        return bytes;
     }
 
     private static byte[] wireBytesOf(JournalEntry entry) {
@@ -169,11 +112,6 @@ public final class Journal {
 
     private synchronized <T extends JournalEntry> List<T> ofType(Class<T> type) {
         return entries.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    /** About how many bytes of heap the entries still in memory hold (see {@link #footprint}). */
-    public synchronized long retainedBytes() {
-        return retainedBytes;
     }
 
     /** Number of entries ever appended (the last sequence). */

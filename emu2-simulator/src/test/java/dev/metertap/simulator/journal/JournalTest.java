@@ -80,31 +80,6 @@ class JournalTest {
     }
 
     @Test
-    void aJournalWithAByteBudgetKeepsItsEstimatedBytesWithinIt() {
-        long each = Journal.footprint(demand(1, "1", Integrity.INTACT, 0));
-        Journal journal = new Journal(Integer.MAX_VALUE, 40 * each);
-        long most = 0;
-        for (int i = 1; i <= 10_000; i++) {
-            journal.append(demand(i, "1", Integrity.INTACT, 0));
-            most = Math.max(most, journal.retainedBytes());
-        }
-        assertThat(most).isEqualTo(50 * each);
-        assertThat(journal.retainedBytes()).isEqualTo(journal.entries().size() * each);
-        assertThat(journal.entries()).hasSizeBetween(40, 50).last().extracting(JournalEntry::sequence).isEqualTo(10_000L);
-        assertThat(journal.size()).isEqualTo(10_000);
-        assertThat(journal.wireByteCount()).isEqualTo(70_000);
-    }
-
-    @Test
-    void anEntryLargerThanTheByteBudgetIsStillKeptAsTheNewest() {
-        Journal journal = new Journal(Integer.MAX_VALUE, 1);
-        journal.append(demand(1, "1", Integrity.INTACT, 0));
-        journal.append(new EventEntry(2, AT, "nul-bytes", "8 NUL bytes", new byte[8]));
-        assertThat(journal.entries()).extracting(JournalEntry::sequence).containsExactly(2L);
-        assertThat(journal.last(EventEntry.class)).isPresent();
-    }
-
-    @Test
     void rejectsOutOfOrderSequences() {
         Journal journal = new Journal();
         assertThatThrownBy(() -> journal.append(demand(2, "1", Integrity.INTACT, 0))).isInstanceOf(IllegalStateException.class);
