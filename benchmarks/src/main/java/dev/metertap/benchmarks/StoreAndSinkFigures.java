@@ -8,7 +8,7 @@ import dev.metertap.collector.reading.SummationReading;
 import dev.metertap.collector.sink.Backoff;
 import dev.metertap.collector.sink.Batching;
 import dev.metertap.collector.sink.Forwarder;
-import dev.metertap.collector.sink.InfluxV1Sink;
+import dev.metertap.collector.sink.InfluxSink;
 import dev.metertap.collector.sink.Influxd;
 import dev.metertap.collector.store.Store;
 
@@ -145,7 +145,7 @@ public final class StoreAndSinkFigures {
             influxd.createDatabase("metertap");
             try (Store store = Store.open(db);
                  Forwarder forwarder = new Forwarder(store,
-                         new InfluxV1Sink("influx", url, "metertap", null, null, null, Duration.ofSeconds(30)),
+                         InfluxSink.v1("influx", url, "metertap", null, null, null, Duration.ofSeconds(30)),
                          new Batching(5_000, 1_000_000, Duration.ZERO), Backoff.DEFAULT)) {
                 long start = System.nanoTime();
                 forwarder.start();

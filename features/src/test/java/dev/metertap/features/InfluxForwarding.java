@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.metertap.collector.sink.Backoff;
 import dev.metertap.collector.sink.Batching;
 import dev.metertap.collector.sink.Forwarder;
-import dev.metertap.collector.sink.InfluxV1Sink;
+import dev.metertap.collector.sink.InfluxSink;
 import dev.metertap.collector.sink.Influxd;
 
 import java.io.IOException;
@@ -39,7 +39,7 @@ public final class InfluxForwarding implements AutoCloseable {
         influxd = new Influxd(folder.resolve("influxd"));
         influxd.start();
         influxd.query(null, "CREATE DATABASE \"" + DATABASE + "\"");
-        forwarder = new Forwarder(store.opened(), new InfluxV1Sink("influx", influxd.url(), DATABASE, null, null, null,
+        forwarder = new Forwarder(store.opened(), InfluxSink.v1("influx", influxd.url(), DATABASE, null, null, null,
                 Duration.ofSeconds(5)), SMALL, QUICK);
         forwarder.start();
     }

@@ -2,7 +2,7 @@ package dev.metertap.collector.config;
 
 import dev.metertap.collector.sink.Backoff;
 import dev.metertap.collector.sink.Batching;
-import dev.metertap.collector.sink.InfluxV1Sink;
+import dev.metertap.collector.sink.InfluxSink;
 import dev.metertap.collector.sink.Sink;
 
 import java.io.PrintStream;
@@ -37,6 +37,6 @@ public record InfluxV1SinkConfig(String name, URI url, String database, String r
     @Override
     public Sink open(String keyPath, Map<String, String> environment, PrintStream stdout) {
         Secret secret = password == null ? null : password.resolve(keyPath + ".password", environment);
-        return new InfluxV1Sink(name, url, database, retentionPolicy, username, secret, timeout);
+        return InfluxSink.v1(name, url, database, retentionPolicy, username, secret, timeout);
     }
 }

@@ -2,7 +2,7 @@ package dev.metertap.collector.config;
 
 import dev.metertap.collector.sink.Backoff;
 import dev.metertap.collector.sink.Batching;
-import dev.metertap.collector.sink.InfluxV2Sink;
+import dev.metertap.collector.sink.InfluxSink;
 import dev.metertap.collector.sink.Sink;
 
 import java.io.PrintStream;
@@ -38,6 +38,6 @@ public record InfluxV2SinkConfig(String name, URI url, String org, String bucket
 
     @Override
     public Sink open(String keyPath, Map<String, String> environment, PrintStream stdout) {
-        return new InfluxV2Sink(name, url, org, bucket, token.resolve(keyPath + ".token", environment), timeout);
+        return InfluxSink.v2(name, url, org, bucket, token.resolve(keyPath + ".token", environment), timeout);
     }
 }

@@ -84,13 +84,7 @@ public final class Forwarder implements AutoCloseable {
 
     /** Retries a paused sink (after its configuration or the destination was fixed). */
     public void resume() {
-        lock.lock();
-        try {
-            resumeRequested = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        signalAfter(() -> resumeRequested = true);
     }
 
     /** Waits until the sink has acknowledged every point up to store seq {@code seq}; false on timeout. */
@@ -121,13 +115,7 @@ public final class Forwarder implements AutoCloseable {
     }
 
     private void wake() {
-        lock.lock();
-        try {
-            appends++;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        signalAfter(() -> appends++);
     }
 
     private void run() {
@@ -230,32 +218,27 @@ public final class Forwarder implements AutoCloseable {
     }
 
     private void delivered(Batch batch) {
-        lock.lock();
-        try {
+        signalAfter(() -> {
             deliveredUpTo = batch.lastSeq();
             batchesSent++;
             pointsSent += batch.size();
             state = State.RUNNING;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void setDelivered(long seq) {
-        lock.lock();
-        try {
-            deliveredUpTo = seq;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        signalAfter(() -> deliveredUpTo = seq);
     }
 
     private void setState(State next) {
+        signalAfter(() -> state = next);
+    }
+
+    /** Makes a change under the lock and wakes everyone waiting on it. */
+    private void signalAfter(Runnable change) {
         lock.lock();
         try {
-            state = next;
+            change.run();
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -309,13 +292,7 @@ public final class Forwarder implements AutoCloseable {
     /** Stops after the batch in flight (if any); unacknowledged points stay in the outbox for next time. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            stopRequested = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        signalAfter(() -> stopRequested = true);
         if (thread != null) {
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(30));

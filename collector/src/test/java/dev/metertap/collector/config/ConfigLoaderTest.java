@@ -1,6 +1,6 @@
 package dev.metertap.collector.config;
 
-import dev.metertap.collector.sink.InfluxV1Sink;
+import dev.metertap.collector.sink.InfluxSink;
 import dev.metertap.collector.sink.Sink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +119,7 @@ class ConfigLoaderTest {
         Sink home = loader.openSink(config, "home", System.out);
         assertThat(cloud.toString()).doesNotContain("s3cr3t");
         assertThat(home.toString()).doesNotContain("file-password-value");
-        assertThat(((InfluxV1Sink) home).writeUri().toString()).isEqualTo("http://h:8086/write?db=d&precision=s");
+        assertThat(((InfluxSink) home).writeUri().toString()).isEqualTo("http://h:8086/write?db=d&precision=s");
         assertThat(config.toString()).doesNotContain("s3cr3t").doesNotContain("file-password-value");
         assertThatThrownBy(() -> loader.openSink(config, "broken", System.out))
                 .hasMessage("sinks[2].token: environment variable NOT_SET is not set");

@@ -32,7 +32,7 @@ public final class CollectorProcessMain {
         int to = Integer.parseInt(args[4]);
         try (Store store = Store.open(db);
              Forwarder forwarder = new Forwarder(store,
-                     new InfluxV1Sink("influx", influx, database, null, null, null, Duration.ofSeconds(5)),
+                     InfluxSink.v1("influx", influx, database, null, null, null, Duration.ofSeconds(5)),
                      new Batching(200, 1 << 20, Duration.ofMillis(10)), new Backoff(Duration.ofMillis(50), Duration.ofMillis(500)))) {
             forwarder.start();
             for (int i = from; i < to; i++) {

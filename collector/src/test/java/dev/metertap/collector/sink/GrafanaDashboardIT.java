@@ -78,7 +78,7 @@ class GrafanaDashboardIT {
         }
         try (Store store = Store.open(dir.resolve("metertap.db"));
              Forwarder forwarder = new Forwarder(store,
-                     new InfluxV1Sink("influx", influxd.url(), "metertap", null, null, null, Duration.ofSeconds(10)),
+                     InfluxSink.v1("influx", influxd.url(), "metertap", null, null, null, Duration.ofSeconds(10)),
                      Batching.DEFAULT, Backoff.DEFAULT)) {
             store.appendAll(readings);
             forwarder.start();

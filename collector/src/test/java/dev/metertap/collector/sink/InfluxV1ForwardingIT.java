@@ -37,8 +37,8 @@ class InfluxV1ForwardingIT {
     @TempDir
     Path dir;
 
-    private static InfluxV1Sink sink(Influxd influxd, String database) {
-        return new InfluxV1Sink("influx", influxd.url(), database, null, null, null, Duration.ofSeconds(5));
+    private static InfluxSink sink(Influxd influxd, String database) {
+        return InfluxSink.v1("influx", influxd.url(), database, null, null, null, Duration.ofSeconds(5));
     }
 
     private static JsonNode values(Influxd influxd, String db, String influxql) throws Exception {

@@ -47,7 +47,7 @@ class InfluxV2SinkIT {
     }
 
     private Forwarder forwarder(Store store, Backoff backoff) {
-        InfluxV2Sink sink = new InfluxV2Sink("cloud", server.url(), "my org", "meter/raw", Secret.of(TOKEN, "test"),
+        InfluxSink sink = InfluxSink.v2("cloud", server.url(), "my org", "meter/raw", Secret.of(TOKEN, "test"),
                 Duration.ofSeconds(5));
         return new Forwarder(store, sink, new Batching(100, 64 * 1024, Duration.ZERO), backoff);
     }
