@@ -257,12 +257,28 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** The outbox of the sink named {@code sink}: its cursor survives restarts. Close it when done. */
+    /**
+     * The outbox of the sink named {@code sink}: its cursor survives restarts. Close it when done. A new sink's
+     * cursor is recorded at 0 here, so {@link #stats} shows its backlog before it has delivered anything.
+     */
     public Outbox outbox(String sink) {
+        registerSink(sink);
         try {
             return new Outbox(this, sink, connect(path));
         } catch (SQLException e) {
             throw new StoreException("cannot open the outbox of sink '" + sink + "' in " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void registerSink(String sink) {
+        synchronized (writeLock) {
+            requireOpen();
+            try (PreparedStatement insert = writer.prepareStatement("INSERT OR IGNORE INTO sink_cursors (sink, seq) VALUES (?, 0)")) {
+                insert.setString(1, sink);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("cannot register sink '" + sink + "': " + e.getMessage(), e);
+            }
         }
     }
 

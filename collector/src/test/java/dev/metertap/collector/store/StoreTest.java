@@ -66,6 +66,19 @@ class StoreTest {
     }
 
     @Test
+    void aSinkThatHasDeliveredNothingShowsItsWholeBacklog() {
+        try (Store store = Store.open(dir.resolve("m.db"))) {
+            store.appendAll(List.of(demand("m1", 0, "1"), demand("m1", 1, "2")));
+            try (Outbox outbox = store.outbox("influx")) {
+                assertThat(store.stats().sinks()).containsExactly(new StoreStats.SinkBacklog("influx", 0, 2));
+                outbox.acknowledge(outbox.next(1, 1 << 20));
+            }
+            store.outbox("influx").close(); // registering again leaves the cursor where it is
+            assertThat(store.stats().sinks()).containsExactly(new StoreStats.SinkBacklog("influx", 1, 1));
+        }
+    }
+
+    @Test
     void aCorrectionReplacesTheValueAndIsShippedAgain() {
         try (Store store = Store.open(dir.resolve("m.db")); Outbox outbox = store.outbox("influx")) {
             store.append(demand("m1", 0, "1.250"));
