@@ -7,7 +7,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -25,11 +27,16 @@ import java.util.function.DoubleSupplier;
 /**
  * The device behind a raw TCP socket, as ser2net serves a serial port: every connected client sees
  * the same stream from the moment it connects, and may send commands. Unplug disconnects everyone
- * and refuses clients until replug.
+ * and refuses clients until replug. A client that stops reading loses the stream beyond
+ * {@link #CLIENT_BUFFER}'s high mark until it catches up, as an unread serial line does, so it cannot
+ * fill the simulator's memory; its backlog counts in {@link #pendingBytes}, so an accelerated clock
+ * waits for it as it waits for a slow pseudo-terminal reader.
  */
 public final class TcpEndpoint implements Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpEndpoint.class);
+    static final WriteBufferWaterMark CLIENT_BUFFER = new WriteBufferWaterMark(
+            (int) Outlet.MAX_PENDING_BYTES / 2, (int) Outlet.MAX_PENDING_BYTES);
 
     private final InetSocketAddress bind;
     private final DeviceSide device;
@@ -42,7 +49,8 @@ public final class TcpEndpoint implements Endpoint {
     public TcpEndpoint(InetSocketAddress bind, DeviceSide device, DoubleSupplier trickleBytesPerSecond) {
         this.bind = bind;
         this.device = device;
-        this.outlet = new Outlet("tcp", bytes -> clients.writeAndFlush(Unpooled.wrappedBuffer(bytes)), trickleBytesPerSecond);
+        this.outlet = new Outlet("tcp", bytes -> clients.writeAndFlush(Unpooled.wrappedBuffer(bytes), Channel::isWritable),
+                trickleBytesPerSecond);
     }
 
     @Override
@@ -50,6 +58,7 @@ public final class TcpEndpoint implements Endpoint {
         group = new NioEventLoopGroup(1);
         try {
             server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, CLIENT_BUFFER)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
@@ -95,7 +104,13 @@ public final class TcpEndpoint implements Endpoint {
 
     @Override
     public long pendingBytes() {
-        return outlet.pendingBytes();
+        long slowest = 0;
+        for (Channel client : clients) {
+            if (client.isActive()) {
+                slowest = Math.max(slowest, CLIENT_BUFFER.high() - client.bytesBeforeUnwritable());
+            }
+        }
+        return outlet.pendingBytes() + slowest;
     }
 
     @Override
@@ -142,6 +157,16 @@ public final class TcpEndpoint implements Endpoint {
             } finally {
                 ReferenceCountUtil.release(msg);
             }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel().isWritable()) {
+                LOG.info("client {} caught up; it gets the stream again", origin);
+            } else {
+                LOG.warn("client {} is not reading: its stream is dropped beyond {} unread bytes", origin, CLIENT_BUFFER.high());
+            }
+            ctx.fireChannelWritabilityChanged();
         }
 
         @Override

@@ -1,15 +1,21 @@
 package dev.metertap.simulator.endpoint;
 
 import dev.metertap.simulator.Emu2Simulator;
+import dev.metertap.simulator.command.ReceivedCommand;
 import dev.metertap.simulator.journal.CommandEntry;
+import dev.metertap.simulator.schedule.TimeDriver;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +60,65 @@ class TcpEndpointIT {
                 sim.unplug(Duration.ofMinutes(1));
                 read.awaitEnd(WAIT);
             }
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingLosesTheStreamInsteadOfFillingMemory() throws Exception {
+        TcpEndpoint endpoint = new TcpEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), NO_COMMANDS, () -> 0);
+        endpoint.start();
+        byte[] stream = new byte[32 << 20];
+        for (int i = 0; i < stream.length; i++) {
+            stream[i] = (byte) (i % 251);
+        }
+        int step = 1 << 20;
+        try (endpoint; Socket stalled = new Socket(); Socket reading = new Socket()) {
+            stalled.setReceiveBufferSize(4096);
+            stalled.connect(endpoint.address());
+            reading.connect(endpoint.address());
+            await(() -> endpoint.clientCount() == 2, "both clients registered");
+            try (PortReader reader = PortReader.of(reading.getInputStream())) {
+                for (int sent = 0; sent < stream.length; sent += step) {
+                    endpoint.send(Arrays.copyOfRange(stream, sent, sent + step));
+                    reader.awaitBytes(sent + step, WAIT);
+                }
+                assertThat(reader.bytes()).as("the client that reads gets everything").isEqualTo(stream);
+            }
+            assertThat(endpoint.pendingBytes()).as("the stalled client's backlog, which an accelerated clock waits for")
+                    .isGreaterThan(TimeDriver.HIGH_WATER_BYTES)
+                    .isLessThanOrEqualTo(TcpEndpoint.CLIENT_BUFFER.high() + step);
+
+            try (PortReader late = PortReader.of(stalled.getInputStream())) {
+                await(() -> endpoint.pendingBytes() == 0, "the stalled client's backlog drained");
+                endpoint.close();
+                late.awaitEnd(WAIT);
+                byte[] got = late.bytes();
+                // what the simulator kept plus what the kernel's socket buffers held; without the bound, all 32 MiB
+                assertThat(got.length).isGreaterThanOrEqualTo(TcpEndpoint.CLIENT_BUFFER.high()).isLessThan(stream.length / 2);
+                assertThat(got).as("what it got is the start of the stream, then nothing").isEqualTo(Arrays.copyOf(stream, got.length));
+            }
+        }
+    }
+
+    private static final DeviceSide NO_COMMANDS = new DeviceSide() {
+        @Override
+        public void receive(ReceivedCommand command, String origin) {
+        }
+
+        @Override
+        public byte[] staleTail(String where) {
+            return new byte[0];
+        }
+    };
+
+    /** For what happens on the server's event loop, which has no event to wait on: polls with a deadline. */
+    private static void await(BooleanSupplier condition, String what) throws TimeoutException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("not within " + WAIT + ": " + what);
+            }
+            LockSupport.parkNanos(1_000_000);
         }
     }
 }
