@@ -73,7 +73,8 @@ final class PgeGateway implements Filter {
                 PlainAnswers.text(response, 400, "Invalid Certificate");
                 return;
             }
-            Optional<FaultPlan.ForcedAnswer> forced = faults.admit();
+            // a certificate accepted: the client it identifies is what the quotas count
+            Optional<FaultPlan.ForcedAnswer> forced = faults.admit(fingerprint.orElseThrow());
             if (forced.isPresent()) {
                 PlainAnswers.text(response, forced.get().status(), forced.get().body());
                 return;

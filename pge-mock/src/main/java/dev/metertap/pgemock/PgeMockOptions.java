@@ -105,7 +105,7 @@ public final class PgeMockOptions {
         return this;
     }
 
-    /** The clock for token expiry, feed timestamps, the rate limit and the journal. */
+    /** The clock for token expiry, feed timestamps, the rate limit and quotas, and the journal. */
     public PgeMockOptions clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
         return this;

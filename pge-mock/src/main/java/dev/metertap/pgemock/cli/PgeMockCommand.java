@@ -9,6 +9,7 @@ import dev.metertap.pgemock.espi.UsagePointSpec;
 import dev.metertap.pgemock.fault.ErrorBurst;
 import dev.metertap.pgemock.fault.FaultPlan;
 import dev.metertap.pgemock.fault.NotificationFault;
+import dev.metertap.pgemock.fault.Quota;
 import dev.metertap.pgemock.fault.RateLimit;
 import dev.metertap.pgemock.tls.Mode;
 import java.io.PrintWriter;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
             "  java -jar pge-mock.jar --state-dir /tmp/pge --notify-uri https://127.0.0.1:9443/notify \\",
             "       --notify-ca ~/metertap/notify-ca.crt --notification-delay 10",
             "  java -jar pge-mock.jar --mode strict --rate-limit --error-burst 10:2:503 --notification twice",
+            "  java -jar pge-mock.jar --rate-limit --hourly-quota 2000 --daily-quota 20000",
             "",
             "Client id and secret are in client-credentials.properties (never printed)."})
 public final class PgeMockCommand implements Callable<Integer> {
@@ -107,8 +109,18 @@ public final class PgeMockCommand implements Callable<Integer> {
     @Option(names = "--rate-limit", description = "Fault: allow one request per second; others get --rate-limit-status.")
     boolean rateLimit;
 
-    @Option(names = "--rate-limit-status", paramLabel = "STATUS", description = "Answer over the rate limit (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate-limit-status", paramLabel = "STATUS",
+            description = "Answer over the rate limit or a quota (default: ${DEFAULT-VALUE}).")
     int rateLimitStatus = 429;
+
+    @Option(names = "--hourly-quota", paramLabel = "N",
+            description = "Fault: each client (registered certificate) may make N requests per UTC hour (PG&E: 2000); "
+                    + "others get --rate-limit-status.")
+    Integer hourlyQuota;
+
+    @Option(names = "--daily-quota", paramLabel = "N",
+            description = "Fault: each client may make N requests per UTC day (PG&E: 20000); others get --rate-limit-status.")
+    Integer dailyQuota;
 
     @Option(names = "--error-burst", paramLabel = "EVERY:LENGTH[:STATUS]",
             description = "Fault: of every EVERY requests, the first LENGTH get STATUS (default 503).")
@@ -217,6 +229,7 @@ public final class PgeMockCommand implements Callable<Integer> {
         if (rateLimit) {
             faults.rateLimit(new RateLimit(rateLimitStatus, "Too Many Requests"));
         }
+        faults.quotas(quotas().toArray(Quota[]::new));
         if (errorBurst != null) {
             String[] parts = errorBurst.split(":");
             try {
@@ -236,6 +249,21 @@ public final class PgeMockCommand implements Callable<Integer> {
         }
         faults.lateBy(Duration.ofSeconds(lateBySeconds)).forgedOrigin(forgedOrigin)
                 .emptyFeeds(emptyFeed).serviceStatus(serviceStatus);
+    }
+
+    private List<Quota> quotas() {
+        List<Quota> quotas = new ArrayList<>();
+        try {
+            if (hourlyQuota != null) {
+                quotas.add(new Quota(hourlyQuota, Duration.ofHours(1), rateLimitStatus, "Too Many Requests"));
+            }
+            if (dailyQuota != null) {
+                quotas.add(new Quota(dailyQuota, Duration.ofDays(1), rateLimitStatus, "Too Many Requests"));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--hourly-quota and --daily-quota want N >= 1");
+        }
+        return quotas;
     }
 
     private Mode parseMode(String value) {

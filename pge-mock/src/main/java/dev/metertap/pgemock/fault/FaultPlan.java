@@ -1,17 +1,21 @@
 package dev.metertap.pgemock.fault;
 
+import dev.metertap.certs.Fingerprint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The faults in force, changeable while the mock runs (tests script them; the CLI sets them at
  * start). A closed set, each applied at one named point of the request path:
  * <ol>
- *   <li>after the certificate check: {@linkplain #rateLimit rate limit}, {@linkplain #errorBurst 5xx bursts},
+ *   <li>after the certificate check: {@linkplain #rateLimit rate limit}, {@linkplain #quotas per-client quotas},
+ *       {@linkplain #errorBurst 5xx bursts},
  *       {@linkplain #failNext one-off failures}, {@linkplain #slowResponses slow responses};</li>
  *   <li>ReadServiceStatus: {@linkplain #serviceStatus status};</li>
  *   <li>bulk fetch: {@linkplain #emptyFeeds empty feed};</li>
@@ -22,6 +26,7 @@ public final class FaultPlan {
 
     private final Clock clock;
     private volatile RateLimit rateLimit;
+    private List<QuotaCount> quotas = List.of();
     private volatile ErrorBurst errorBurst;
     private volatile Duration slowResponses = Duration.ZERO;
     private volatile int serviceStatus = 1;
@@ -40,6 +45,15 @@ public final class FaultPlan {
 
     public FaultPlan rateLimit(RateLimit limit) {
         this.rateLimit = limit;
+        return this;
+    }
+
+    /**
+     * Per-client quotas (a client is its registered certificate), replacing those set before and
+     * counting from zero; none by default.
+     */
+    public synchronized FaultPlan quotas(Quota... quotas) {
+        this.quotas = Stream.of(quotas).map(QuotaCount::new).toList();
         return this;
     }
 
@@ -89,6 +103,7 @@ public final class FaultPlan {
     /** Removes every fault. */
     public FaultPlan clear() {
         rateLimit = null;
+        quotas(); // none
         errorBurst = null;
         slowResponses = Duration.ZERO;
         serviceStatus = 1;
@@ -122,17 +137,14 @@ public final class FaultPlan {
         return slowResponses;
     }
 
-    /** The answer forced on this request by a rate limit, a burst or a one-off failure, if any. */
-    public Optional<ForcedAnswer> admit() {
-        RateLimit limit = rateLimit;
-        if (limit != null) {
-            synchronized (this) {
-                Instant now = clock.instant();
-                if (lastAdmitted != null && now.isBefore(lastAdmitted.plusSeconds(1))) {
-                    return Optional.of(new ForcedAnswer(limit.status(), limit.body()));
-                }
-                lastAdmitted = now;
-            }
+    /**
+     * The answer forced on this request of {@code client} by the rate limit, a quota, a burst or a
+     * one-off failure, if any.
+     */
+    public Optional<ForcedAnswer> admit(Fingerprint client) {
+        Optional<ForcedAnswer> overALimit = overALimit(client);
+        if (overALimit.isPresent()) {
+            return overALimit;
         }
         if (failNextCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return Optional.of(new ForcedAnswer(failNextStatus, "Service Unavailable"));
@@ -142,6 +154,25 @@ public final class FaultPlan {
         if (burst != null && burst.fails(number)) {
             return Optional.of(new ForcedAnswer(burst.status(), "Service Unavailable"));
         }
+        return Optional.empty();
+    }
+
+    /** Checks every limit before counting against any: a refused request counts against none. */
+    private synchronized Optional<ForcedAnswer> overALimit(Fingerprint client) {
+        Instant now = clock.instant();
+        RateLimit limit = rateLimit;
+        if (limit != null && lastAdmitted != null && now.isBefore(lastAdmitted.plusSeconds(1))) {
+            return Optional.of(new ForcedAnswer(limit.status(), limit.body()));
+        }
+        for (QuotaCount quota : quotas) {
+            if (quota.exhausted(client, now)) {
+                return Optional.of(new ForcedAnswer(quota.quota().status(), quota.quota().body()));
+            }
+        }
+        if (limit != null) {
+            lastAdmitted = now;
+        }
+        quotas.forEach(quota -> quota.count(client, now));
         return Optional.empty();
     }
 

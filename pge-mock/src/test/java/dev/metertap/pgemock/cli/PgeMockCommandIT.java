@@ -2,12 +2,17 @@ package dev.metertap.pgemock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metertap.certs.Fingerprint;
 import dev.metertap.certs.Pkcs12;
+import dev.metertap.pgemock.ManualClock;
+import dev.metertap.pgemock.fault.FaultPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,7 +28,36 @@ class PgeMockCommandIT {
         int exit = new CommandLine(new PgeMockCommand()).setOut(new PrintWriter(out)).execute("--help");
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("--state-dir", "--notify-uri", "--notify-ca", "--mode", "--rate-limit",
-                "--error-burst", "--notification", "Examples:", "curl --cacert");
+                "--error-burst", "--notification", "--hourly-quota", "--daily-quota", "Examples:", "curl --cacert");
+    }
+
+    @Test
+    void quotaFlagsSetPerClientQuotasAnsweredWithTheRateLimitStatus() {
+        CommandLine command = new CommandLine(new PgeMockCommand());
+        command.parseArgs("--hourly-quota", "2", "--daily-quota", "3", "--rate-limit-status", "503");
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-05T12:00:00Z"));
+        FaultPlan faults = new FaultPlan(clock);
+        ((PgeMockCommand) command.getCommand()).applyFaults(faults);
+        Fingerprint client = new Fingerprint("c3".repeat(32));
+
+        assertThat(faults.admit(client)).isEmpty();
+        assertThat(faults.admit(client)).isEmpty();
+        assertThat(faults.admit(client)).contains(new FaultPlan.ForcedAnswer(503, "Too Many Requests"));
+        clock.advance(Duration.ofHours(1));
+        assertThat(faults.admit(client)).as("a new hour, the day's third").isEmpty();
+        assertThat(faults.admit(client)).as("the day's quota").isPresent();
+    }
+
+    @Test
+    void quotasAreOffByDefault() {
+        CommandLine command = new CommandLine(new PgeMockCommand());
+        command.parseArgs();
+        FaultPlan faults = new FaultPlan(new ManualClock(Instant.parse("2026-01-05T12:00:00Z")));
+        ((PgeMockCommand) command.getCommand()).applyFaults(faults);
+        Fingerprint client = new Fingerprint("c3".repeat(32));
+        for (int i = 0; i < 50; i++) {
+            assertThat(faults.admit(client)).isEmpty();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.metertap.pgemock.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.metertap.certs.Fingerprint;
 import dev.metertap.pgemock.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,25 +14,60 @@ import org.junit.jupiter.api.Test;
 
 class FaultPlanTest {
 
+    private static final Fingerprint CLIENT = new Fingerprint("a1".repeat(32));
+    private static final Fingerprint OTHER_CLIENT = new Fingerprint("b2".repeat(32));
+
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-05T12:00:00Z"));
     private final FaultPlan faults = new FaultPlan(clock);
 
     @Test
     void admitsEverythingWithoutFaults() {
         for (int i = 0; i < 10; i++) {
-            assertThat(faults.admit()).isEmpty();
+            assertThat(faults.admit(CLIENT)).isEmpty();
         }
     }
 
     @Test
     void rateLimitAllowsOneRequestPerSecond() {
         faults.rateLimit(new RateLimit(503, "slow down"));
-        assertThat(faults.admit()).isEmpty();
-        assertThat(faults.admit()).contains(new FaultPlan.ForcedAnswer(503, "slow down"));
+        assertThat(faults.admit(CLIENT)).isEmpty();
+        assertThat(faults.admit(CLIENT)).contains(new FaultPlan.ForcedAnswer(503, "slow down"));
         clock.advance(Duration.ofMillis(999));
-        assertThat(faults.admit()).isPresent();
+        assertThat(faults.admit(CLIENT)).isPresent();
         clock.advance(Duration.ofMillis(1));
-        assertThat(faults.admit()).isEmpty();
+        assertThat(faults.admit(CLIENT)).isEmpty();
+    }
+
+    @Test
+    void hourlyQuotaRefusesUntilTheNextWholeUtcHour() {
+        faults.quotas(new Quota(2, Duration.ofHours(1), 503, "quota"));
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(faults.admit(CLIENT)).isEmpty();
+        assertThat(faults.admit(CLIENT)).isEmpty();
+        assertThat(faults.admit(CLIENT)).contains(new FaultPlan.ForcedAnswer(503, "quota"));
+        clock.advance(Duration.ofMinutes(29).plusSeconds(59));
+        assertThat(faults.admit(CLIENT)).as("12:59:59, same fixed window").isPresent();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(faults.admit(CLIENT)).as("13:00:00, a new window").isEmpty();
+    }
+
+    @Test
+    void quotasCountEachClientApart() {
+        faults.quotas(Quota.perHour(1));
+        assertThat(faults.admit(CLIENT)).isEmpty();
+        assertThat(faults.admit(CLIENT)).isPresent();
+        assertThat(faults.admit(OTHER_CLIENT)).isEmpty();
+    }
+
+    @Test
+    void aRequestRefusedByTheRateLimitDoesNotCountAgainstTheQuota() {
+        faults.rateLimit(RateLimit.tooManyRequests()).quotas(new Quota(2, Duration.ofHours(1), 429, "quota"));
+        assertThat(faults.admit(CLIENT)).isEmpty();
+        assertThat(faults.admit(CLIENT)).contains(new FaultPlan.ForcedAnswer(429, "Too Many Requests"));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(faults.admit(CLIENT)).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(faults.admit(CLIENT)).contains(new FaultPlan.ForcedAnswer(429, "quota"));
     }
 
     @Test
@@ -39,7 +75,7 @@ class FaultPlanTest {
         faults.errorBurst(new ErrorBurst(4, 2, 502));
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            statuses.add(faults.admit().map(FaultPlan.ForcedAnswer::status).orElse(200));
+            statuses.add(faults.admit(CLIENT).map(FaultPlan.ForcedAnswer::status).orElse(200));
         }
         assertThat(statuses).containsExactly(502, 502, 200, 200, 502, 502, 200, 200);
     }
@@ -47,9 +83,9 @@ class FaultPlanTest {
     @Test
     void failNextCountsDown() {
         faults.failNext(2, 500);
-        assertThat(faults.admit()).map(FaultPlan.ForcedAnswer::status).contains(500);
-        assertThat(faults.admit()).map(FaultPlan.ForcedAnswer::status).contains(500);
-        assertThat(faults.admit()).isEqualTo(Optional.empty());
+        assertThat(faults.admit(CLIENT)).map(FaultPlan.ForcedAnswer::status).contains(500);
+        assertThat(faults.admit(CLIENT)).map(FaultPlan.ForcedAnswer::status).contains(500);
+        assertThat(faults.admit(CLIENT)).isEqualTo(Optional.empty());
     }
 
     @Test
@@ -60,11 +96,11 @@ class FaultPlanTest {
 
     @Test
     void clearRemovesEveryFault() {
-        faults.rateLimit(RateLimit.tooManyRequests()).failNext(3, 503).serviceStatus(0).emptyFeeds(true)
+        faults.rateLimit(RateLimit.tooManyRequests()).quotas(Quota.perHour(1), Quota.perDay(1)).failNext(3, 503).serviceStatus(0).emptyFeeds(true)
                 .notification(NotificationFault.NEVER).slowResponses(Duration.ofSeconds(1));
         faults.clear();
-        assertThat(faults.admit()).isEmpty();
-        assertThat(faults.admit()).isEmpty();
+        assertThat(faults.admit(CLIENT)).isEmpty();
+        assertThat(faults.admit(CLIENT)).isEmpty();
         assertThat(faults.serviceStatus()).isEqualTo(1);
         assertThat(faults.emptyFeeds()).isFalse();
         assertThat(faults.notification()).isEqualTo(NotificationFault.NONE);
