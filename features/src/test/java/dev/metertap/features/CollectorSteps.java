@@ -28,7 +28,7 @@ public final class CollectorSteps {
     }
 
     @Given("the collector is reading the display")
-    public void theCollectorIsReadingTheDisplay() throws InterruptedException {
+    public void theCollectorIsReadingTheDisplay() throws Exception {
         collector.readFrom(display.port());
     }
 

@@ -9,6 +9,7 @@ import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.store.Store;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** The collector's EMU-2 session of one scenario, reading a serial port; closed after the scenario. */
 public final class LiveCollector implements AutoCloseable {
@@ -25,8 +26,12 @@ public final class LiveCollector implements AutoCloseable {
         this.store = target;
     }
 
-    /** Opens {@code port} and waits until the collector is connected. */
-    public void readFrom(String port) throws InterruptedException {
+    /**
+     * Opens {@code port} and waits until the collector is connected and has asked the display who it is. Those
+     * questions arrive while the display's clock stands still, so a scenario's own questions and passing time
+     * meet the same dice on every run.
+     */
+    public void readFrom(String port) throws Exception {
         if (session != null) {
             throw new IllegalStateException("the collector is already reading " + port);
         }
@@ -34,6 +39,7 @@ public final class LiveCollector implements AutoCloseable {
         session = new Emu2Session(Endpoint.parse(port).transport(), Emu2Options.DEFAULTS, listener);
         session.start();
         readings.awaitConnects(1, CATCH_UP);
+        session.learned().get(CATCH_UP.toSeconds(), TimeUnit.SECONDS);
     }
 
     public Emu2Session session() {

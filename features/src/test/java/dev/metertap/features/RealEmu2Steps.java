@@ -24,7 +24,7 @@ public final class RealEmu2Steps {
     }
 
     @Given("the collector is reading the real EMU-2")
-    public void theCollectorIsReadingTheRealEmu2() throws InterruptedException {
+    public void theCollectorIsReadingTheRealEmu2() throws Exception {
         String port = System.getProperty("emu2.port");
         assertThat(port).as("the EMU-2's port, given with -Demu2.port=/dev/…").isNotBlank();
         collector.readFrom(port);

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,7 @@ public final class Emu2Session implements AutoCloseable {
     private final AtomicLong connects = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong readings = new AtomicLong();
+    private final CompletableFuture<Void> learned = new CompletableFuture<>();
     private final Emu2Decoder.Listener dispatch = new Dispatch();
     private volatile MacId device;
     private volatile DeviceInfo deviceInfo;
@@ -89,6 +91,14 @@ public final class Emu2Session implements AutoCloseable {
 
     public Optional<DeviceInfo> deviceInfo() {
         return Optional.ofNullable(deviceInfo);
+    }
+
+    /**
+     * Completes once, after the first connection, the device has answered who it is and which meters it
+     * reads, or those questions were given up (at once when {@link Emu2Options#learnDevice} is off).
+     */
+    public CompletableFuture<Void> learned() {
+        return learned.copy();
     }
 
     /** Meters seen in MeterList replies and in notifications. */
@@ -143,6 +153,8 @@ public final class Emu2Session implements AutoCloseable {
         client.connected(transport);
         if (options.learnDevice()) {
             learnDevice();
+        } else {
+            learned.complete(null);
         }
         String why;
         byte[] buffer = new byte[4096];
@@ -176,7 +188,7 @@ public final class Emu2Session implements AutoCloseable {
 
     /** Asks who the device is; when replies never come, the MACs in notifications stand in. */
     private void learnDevice() {
-        client.send(new GetDeviceInfo()).whenComplete((info, failure) -> {
+        CompletableFuture<?> whoItIs = client.send(new GetDeviceInfo()).whenComplete((info, failure) -> {
             if (info != null) {
                 deviceInfo = info;
                 device = info.device();
@@ -184,13 +196,14 @@ public final class Emu2Session implements AutoCloseable {
                 log.info("no DeviceInfo from the EMU-2 ({}); using the MAC ids in its notifications", failure.getMessage());
             }
         });
-        client.send(new GetMeterList()).whenComplete((list, failure) -> {
+        CompletableFuture<?> itsMeters = client.send(new GetMeterList()).whenComplete((list, failure) -> {
             if (list != null) {
                 meters.addAll(list.meters());
             } else if (stopped.getCount() > 0) {
                 log.info("no MeterList from the EMU-2 ({}); using the meters in its notifications", failure.getMessage());
             }
         });
+        CompletableFuture.allOf(whoItIs, itsMeters).whenComplete((done, failure) -> learned.complete(null));
     }
 
     private Optional<MacId> soleMeter() {

@@ -134,6 +134,8 @@ class Emu2SessionIT {
             events.awaitConnected();
             device.write(demand(0x2dedc9c0L, "0x0004d2"));
             events.awaitReading();
+            session.learned().get(WAIT.toSeconds(), TimeUnit.SECONDS);  // the questions were given up
+            assertThat(session.deviceInfo()).isEmpty();
             assertThat(session.device()).hasValueSatisfying(mac -> assertThat(mac).hasToString(DEVICE));
             assertThat(session.meters()).singleElement().hasToString(METER);
         }
