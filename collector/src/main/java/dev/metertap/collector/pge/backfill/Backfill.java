@@ -245,6 +245,11 @@ public final class Backfill {
                 log.debug("backfill: {} readings from {}", tally.readings(), resource);
                 return Optional.of(tally);
             } catch (ShareMyDataException | EspiException e) {
+                if (e instanceof ShareMyDataException refused && refused.kind() == ShareMyDataException.Kind.RATE_LIMITED) {
+                    // PG&E's hourly or daily quota: asking again in this run only meets the same refusal
+                    throw new BackfillException("fetching " + resource.getPath() + " failed: " + e.getMessage()
+                            + " (finished windows are kept; a rerun resumes)", e);
+                }
                 failed++;
                 log.warn("backfill: fetching a notified resource failed ({}); its window is asked for again if need be",
                         e.getMessage());

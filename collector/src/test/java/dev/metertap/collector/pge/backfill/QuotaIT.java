@@ -52,14 +52,12 @@ class QuotaIT {
         try (MockedShareMyData smd = new MockedShareMyData(MODEL, Duration.ZERO, clock);
              Store store = Store.open(dir.resolve("metertap.db"))) {
             PgeMock pge = smd.pge;
-            ShareMyDataClient client = new ShareMyDataClient(settings(pge), clock, clock::advance);
-            ClientBulkService service = new ClientBulkService(client, new EspiParser());
-            Backfill backfill = new Backfill(service, smd.inbox, store, SETTINGS, new LoggedProgress(), clock);
-            BulkSubscription subscription = backfill.subscription(Optional.of(pge.bulkId()), List.of(POINT));
+            ClientBulkService service = service(pge, clock);
+            BulkSubscription subscription = backfill(service, smd, store, clock).subscription(Optional.of(pge.bulkId()), List.of(POINT));
             // token, first bulk request, its feed: the second bulk request is the fourth request of the hour
             pge.faults().quotas(Quota.perHour(3));
 
-            Throwable stopped = catchThrowable(() -> backfill.run(subscription, RANGE));
+            Throwable stopped = catchThrowable(() -> backfill(service, smd, store, clock).run(subscription, RANGE));
 
             assertThat(stopped).as("the backfill gives up").isInstanceOf(BackfillException.class);
             assertThat(stopped.getCause()).isInstanceOfSatisfying(ShareMyDataException.class,
@@ -75,8 +73,7 @@ class QuotaIT {
 
             Instant now = clock.instant();
             clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1))));
-            Backfill rerun = new Backfill(service, smd.inbox, store, SETTINGS, new LoggedProgress(), clock);
-            BackfillSummary resumed = rerun.run(subscription, RANGE);
+            BackfillSummary resumed = backfill(service, smd, store, clock).run(subscription, RANGE);
 
             assertThat(resumed.succeeded()).as("%s", resumed).isTrue();
             assertThat(resumed.alreadyDone()).as("windows finished before the quota ran out").isEqualTo(1);
@@ -89,6 +86,35 @@ class QuotaIT {
             assertThat(truth.mismatches()).isEmpty();
             assertThat(truth.stored()).isEqualTo(truth.truth()).isPositive();
         }
+    }
+
+    @Test
+    void aQuotaRunningOutOnAFeedStopsTheBackfillAtOnceInsteadOfAskingAgain() throws Exception {
+        ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)));
+        try (MockedShareMyData smd = new MockedShareMyData(MODEL, Duration.ZERO, clock);
+             Store store = Store.open(dir.resolve("metertap.db"))) {
+            PgeMock pge = smd.pge;
+            ClientBulkService service = service(pge, clock);
+            BulkSubscription subscription = backfill(service, smd, store, clock).subscription(Optional.of(pge.bulkId()), List.of(POINT));
+            pge.faults().quotas(Quota.perHour(2)); // the token and the first bulk request: its feed is refused
+
+            Throwable stopped = catchThrowable(() -> backfill(service, smd, store, clock).run(subscription, RANGE));
+
+            assertThat(stopped).isInstanceOf(BackfillException.class).hasMessageContaining("a rerun resumes")
+                    .cause().isInstanceOfSatisfying(ShareMyDataException.class,
+                            e -> assertThat(e.kind()).isEqualTo(ShareMyDataException.Kind.RATE_LIMITED));
+            // without stopping, the backfill would wait out the notification timeout and ask for the window again
+            assertThat(pge.journal().awaitRequests(2 + CLIENT_ATTEMPTS, Duration.ofSeconds(10)))
+                    .extracting(JournalEntry::status).containsExactly(200, 202, 429, 429, 429, 429);
+        }
+    }
+
+    private static ClientBulkService service(PgeMock pge, ManualClock clock) {
+        return new ClientBulkService(new ShareMyDataClient(settings(pge), clock, clock::advance), new EspiParser());
+    }
+
+    private static Backfill backfill(ClientBulkService service, MockedShareMyData smd, Store store, ManualClock clock) {
+        return new Backfill(service, smd.inbox, store, SETTINGS, new LoggedProgress(), clock);
     }
 
     private static ShareMyDataSettings settings(PgeMock pge) {
