@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         description = {"Starts a virtual EMU-2 on a pseudo-terminal and a mock of PG&E's Share My Data in this process "
                 + "(with a freshly made certificate kit), and runs the real collector against both into its embedded store: "
                 + "the EMU-2 live over the serial port, PG&E's recent days by backfill over mutual TLS with a notification "
-                + "round trip. Shows a live status line and ends with a summary."},
+                + "round trip. Shows a live status line (a line every 5 s when the output is not a terminal) and ends with a summary."},
         footer = {"", "Examples:", "  metertap demo", "  metertap demo --duration 2h --speed 600", "  metertap demo --dir /tmp/demo"})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -46,7 +46,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DemoRun.Summary summary = new DemoRun(new DemoRun.Settings(dir.toAbsolutePath(), duration, speed, seed, backfillDays, true),
+        DemoRun.Progress progress = System.console() != null ? DemoRun.Progress.LIVE : DemoRun.Progress.LOG;
+        DemoRun.Summary summary = new DemoRun(new DemoRun.Settings(dir.toAbsolutePath(), duration, speed, seed, backfillDays, progress),
                 System.out).run();
         System.out.printf("""
 

@@ -54,7 +54,28 @@ final class DemoRun {
 
     static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
 
-    record Settings(Path dir, Duration duration, double speed, long seed, int backfillDays, boolean statusLine) {
+    record Settings(Path dir, Duration duration, double speed, long seed, int backfillDays, Progress progress) {
+    }
+
+    /** How the status line is shown: rewritten in place on a terminal; a line now and then in a log or a pipe. */
+    enum Progress {
+        /** The spaces cover the end of a longer line before. */
+        LIVE(Duration.ofMillis(250), "\r", "   "),
+        LOG(Duration.ofSeconds(5), "", System.lineSeparator());
+
+        final Duration every;
+        private final String before;
+        private final String after;
+
+        Progress(Duration every, String before, String after) {
+            this.every = every;
+            this.before = before;
+            this.after = after;
+        }
+
+        String show(String status) {
+            return before + status + after;
+        }
     }
 
     record Summary(Path store, Path kit, long liveReadings, long fragments, long clobbered, BackfillSummary backfill,
@@ -99,10 +120,9 @@ final class DemoRun {
             try (Emu2Session session = new Emu2Session(Endpoint.parse(emu.portPath().orElseThrow()).transport(),
                     Emu2Options.DEFAULTS, tally)) {
                 session.start();
-                if (settings.statusLine()) {
-                    status.scheduleAtFixedRate(() -> out.print("\r" + StatusLine.of(emu, session, tally)), 0, 250,
-                            TimeUnit.MILLISECONDS);
-                }
+                Progress progress = settings.progress();
+                status.scheduleAtFixedRate(() -> out.print(progress.show(StatusLine.of(emu, session, tally))),
+                        0, progress.every.toMillis(), TimeUnit.MILLISECONDS);
                 LocalDate lastFullDay = LocalDate.ofInstant(end, ZONE).minusDays(1);
                 TimeWindow history = new TimeWindow(lastFullDay.minusDays(settings.backfillDays() - 1L).atStartOfDay(ZONE)
                         .toInstant(), lastFullDay.plusDays(1).atStartOfDay(ZONE).toInstant());
@@ -120,8 +140,9 @@ final class DemoRun {
                 BackfillSummary backfillSummary = backfilled.get(5, TimeUnit.MINUTES);
                 status.shutdownNow();
                 status.awaitTermination(1, TimeUnit.SECONDS);
-                if (settings.statusLine()) {
-                    out.println("\r" + StatusLine.of(emu, session, tally));
+                out.print(progress.show(StatusLine.of(emu, session, tally)));
+                if (progress == Progress.LIVE) {
+                    out.println();
                 }
                 List<FragmentEntry> fragments = emu.journal().fragments();
                 long clobbered = fragments.stream().filter(f -> !f.isIntact()).count();

@@ -21,7 +21,7 @@ final class StatusLine {
         DemandReading demand = tally.lastDemand();
         SummationReading summation = tally.lastSummation();
         Emu2Stats stats = session.stats();
-        return String.format("%s | demand %s | delivered %s, received %s | fragments %d accepted, %d cut short | PG&E %s   ",
+        return String.format("%s | demand %s | delivered %s, received %s | fragments %d accepted, %d cut short | PG&E %s",
                 LocalDateTime.ofInstant(emu.now(), DemoRun.ZONE).format(TIME),
                 demand == null ? "-" : demand.kw().toPlainString() + " kW",
                 summation == null ? "-" : summation.deliveredKwh().toPlainString() + " kWh",

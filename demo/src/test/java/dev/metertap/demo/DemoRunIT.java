@@ -26,7 +26,7 @@ class DemoRunIT {
     @Test
     void storesLiveReadingsAndBackfilledHistoryAndSaysWhere() throws Exception {
         ByteArrayOutputStream shown = new ByteArrayOutputStream();
-        DemoRun.Summary summary = new DemoRun(new DemoRun.Settings(dir, Duration.ofHours(2), 3600, 7, 2, true),
+        DemoRun.Summary summary = new DemoRun(new DemoRun.Settings(dir, Duration.ofHours(2), 3600, 7, 2, DemoRun.Progress.LOG),
                 new PrintStream(shown, true, StandardCharsets.UTF_8)).run();
 
         assertThat(summary.backfill().succeeded()).as("%s", summary.backfill()).isTrue();
@@ -40,6 +40,9 @@ class DemoRunIT {
             assertThat(demands).as("demand readings stored").isPositive();
             assertThat(intervals).as("PG&E intervals stored").isEqualTo(summary.backfill().readings()).isPositive();
         }
-        assertThat(shown.toString(StandardCharsets.UTF_8)).contains("demand").contains("PG&E done");
+        String log = shown.toString(StandardCharsets.UTF_8);
+        assertThat(log).as("status lines for a log, not rewritten in place").doesNotContain("\r");
+        assertThat(log.lines()).hasSizeGreaterThanOrEqualTo(2).allMatch(line -> line.contains("demand"))
+                .last().asString().contains("PG&E done");
     }
 }
