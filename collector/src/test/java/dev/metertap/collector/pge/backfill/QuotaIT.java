@@ -13,6 +13,8 @@ import dev.metertap.pgemock.espi.UsageModel;
 import dev.metertap.pgemock.espi.UsagePointSpec;
 import dev.metertap.pgemock.fault.Quota;
 import dev.metertap.pgemock.journal.JournalEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,75 +48,79 @@ class QuotaIT {
     @TempDir
     Path dir;
 
+    private final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)));
+    private MockedShareMyData smd;
+    private PgeMock pge;
+    private Store store;
+    private ClientBulkService service;
+    private BulkSubscription subscription;
+
+    @BeforeEach
+    void start() throws Exception {
+        smd = new MockedShareMyData(MODEL, Duration.ZERO, clock);
+        pge = smd.pge;
+        store = Store.open(dir.resolve("metertap.db"));
+        service = new ClientBulkService(new ShareMyDataClient(settings(pge), clock, clock::advance), new EspiParser());
+        subscription = backfill().subscription(Optional.of(pge.bulkId()), List.of(POINT));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        store.close();
+        smd.close();
+    }
+
+    private Backfill backfill() {
+        return new Backfill(service, smd.inbox, store, SETTINGS, new LoggedProgress(), clock);
+    }
+
     @Test
     void anExhaustedHourlyQuotaStopsTheBackfillWithARateLimitErrorAndTheNextHourResumesFromItsCheckpoint() throws Exception {
-        ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)));
-        try (MockedShareMyData smd = new MockedShareMyData(MODEL, Duration.ZERO, clock);
-             Store store = Store.open(dir.resolve("metertap.db"))) {
-            PgeMock pge = smd.pge;
-            ClientBulkService service = service(pge, clock);
-            BulkSubscription subscription = backfill(service, smd, store, clock).subscription(Optional.of(pge.bulkId()), List.of(POINT));
-            // token, first bulk request, its feed: the second bulk request is the fourth request of the hour
-            pge.faults().quotas(Quota.perHour(3));
+        // token, first bulk request, its feed: the second bulk request is the fourth request of the hour
+        pge.faults().quotas(Quota.perHour(3));
 
-            Throwable stopped = catchThrowable(() -> backfill(service, smd, store, clock).run(subscription, RANGE));
+        Throwable stopped = catchThrowable(() -> backfill().run(subscription, RANGE));
 
-            assertThat(stopped).as("the backfill gives up").isInstanceOf(BackfillException.class);
-            assertThat(stopped.getCause()).isInstanceOfSatisfying(ShareMyDataException.class,
-                    e -> assertThat(e.kind()).isEqualTo(ShareMyDataException.Kind.RATE_LIMITED));
-            assertThat(stopped).hasMessageContaining("HTTP 429").hasMessageContaining("2,000/hour")
-                    .hasMessageContaining("a rerun resumes").hasMessageNotContaining(pge.credentials().clientSecret());
-            List<JournalEntry> firstRun = pge.journal().awaitRequests(3 + CLIENT_ATTEMPTS, Duration.ofSeconds(10));
-            assertThat(firstRun).as("the client's bounded attempts, then nothing more")
-                    .hasSize(3 + CLIENT_ATTEMPTS)
-                    .extracting(JournalEntry::status).containsExactly(200, 202, 200, 429, 429, 429, 429);
-            String refusedWindow = firstRun.get(3).query();
-            assertThat(firstRun.subList(3, firstRun.size())).extracting(JournalEntry::query).containsOnly(refusedWindow);
+        assertThat(stopped).as("the backfill gives up").isInstanceOf(BackfillException.class);
+        assertThat(stopped.getCause()).isInstanceOfSatisfying(ShareMyDataException.class,
+                e -> assertThat(e.kind()).isEqualTo(ShareMyDataException.Kind.RATE_LIMITED));
+        assertThat(stopped).hasMessageContaining("HTTP 429").hasMessageContaining("2,000/hour")
+                .hasMessageContaining("a rerun resumes").hasMessageNotContaining(pge.credentials().clientSecret());
+        List<JournalEntry> firstRun = pge.journal().awaitRequests(3 + CLIENT_ATTEMPTS, Duration.ofSeconds(10));
+        assertThat(firstRun).as("the client's bounded attempts, then nothing more")
+                .hasSize(3 + CLIENT_ATTEMPTS)
+                .extracting(JournalEntry::status).containsExactly(200, 202, 200, 429, 429, 429, 429);
+        String refusedWindow = firstRun.get(3).query();
+        assertThat(firstRun.subList(3, firstRun.size())).extracting(JournalEntry::query).containsOnly(refusedWindow);
 
-            Instant now = clock.instant();
-            clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1))));
-            BackfillSummary resumed = backfill(service, smd, store, clock).run(subscription, RANGE);
+        Instant now = clock.instant();
+        clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1))));
+        BackfillSummary resumed = backfill().run(subscription, RANGE);
 
-            assertThat(resumed.succeeded()).as("%s", resumed).isTrue();
-            assertThat(resumed.alreadyDone()).as("windows finished before the quota ran out").isEqualTo(1);
-            // a new token (the old one expired with the hour), the refused window's bulk request, its feed
-            List<JournalEntry> all = pge.journal().awaitRequests(firstRun.size() + 3, Duration.ofSeconds(10));
-            assertThat(all.subList(firstRun.size(), all.size()))
-                    .filteredOn(e -> e.query() != null && e.query().contains("published-min"))
-                    .extracting(JournalEntry::query).containsExactly(refusedWindow);
-            TruthComparison.Result truth = TruthComparison.compare(store, MODEL, POINT, RANGE);
-            assertThat(truth.mismatches()).isEmpty();
-            assertThat(truth.stored()).isEqualTo(truth.truth()).isPositive();
-        }
+        assertThat(resumed.succeeded()).as("%s", resumed).isTrue();
+        assertThat(resumed.alreadyDone()).as("windows finished before the quota ran out").isEqualTo(1);
+        // a new token (the old one expired with the hour), the refused window's bulk request, its feed
+        List<JournalEntry> all = pge.journal().awaitRequests(firstRun.size() + 3, Duration.ofSeconds(10));
+        assertThat(all.subList(firstRun.size(), all.size()))
+                .filteredOn(e -> e.query() != null && e.query().contains("published-min"))
+                .extracting(JournalEntry::query).containsExactly(refusedWindow);
+        TruthComparison.Result truth = TruthComparison.compare(store, MODEL, POINT, RANGE);
+        assertThat(truth.mismatches()).isEmpty();
+        assertThat(truth.stored()).isEqualTo(truth.truth()).isPositive();
     }
 
     @Test
     void aQuotaRunningOutOnAFeedStopsTheBackfillAtOnceInsteadOfAskingAgain() throws Exception {
-        ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)));
-        try (MockedShareMyData smd = new MockedShareMyData(MODEL, Duration.ZERO, clock);
-             Store store = Store.open(dir.resolve("metertap.db"))) {
-            PgeMock pge = smd.pge;
-            ClientBulkService service = service(pge, clock);
-            BulkSubscription subscription = backfill(service, smd, store, clock).subscription(Optional.of(pge.bulkId()), List.of(POINT));
-            pge.faults().quotas(Quota.perHour(2)); // the token and the first bulk request: its feed is refused
+        pge.faults().quotas(Quota.perHour(2)); // the token and the first bulk request: its feed is refused
 
-            Throwable stopped = catchThrowable(() -> backfill(service, smd, store, clock).run(subscription, RANGE));
+        Throwable stopped = catchThrowable(() -> backfill().run(subscription, RANGE));
 
-            assertThat(stopped).isInstanceOf(BackfillException.class).hasMessageContaining("a rerun resumes")
-                    .cause().isInstanceOfSatisfying(ShareMyDataException.class,
-                            e -> assertThat(e.kind()).isEqualTo(ShareMyDataException.Kind.RATE_LIMITED));
-            // without stopping, the backfill would wait out the notification timeout and ask for the window again
-            assertThat(pge.journal().awaitRequests(2 + CLIENT_ATTEMPTS, Duration.ofSeconds(10)))
-                    .extracting(JournalEntry::status).containsExactly(200, 202, 429, 429, 429, 429);
-        }
-    }
-
-    private static ClientBulkService service(PgeMock pge, ManualClock clock) {
-        return new ClientBulkService(new ShareMyDataClient(settings(pge), clock, clock::advance), new EspiParser());
-    }
-
-    private static Backfill backfill(ClientBulkService service, MockedShareMyData smd, Store store, ManualClock clock) {
-        return new Backfill(service, smd.inbox, store, SETTINGS, new LoggedProgress(), clock);
+        assertThat(stopped).isInstanceOf(BackfillException.class).hasMessageContaining("a rerun resumes")
+                .cause().isInstanceOfSatisfying(ShareMyDataException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ShareMyDataException.Kind.RATE_LIMITED));
+        // without stopping, the backfill would wait out the notification timeout and ask for the window again
+        assertThat(pge.journal().awaitRequests(2 + CLIENT_ATTEMPTS, Duration.ofSeconds(10)))
+                .extracting(JournalEntry::status).containsExactly(200, 202, 429, 429, 429, 429);
     }
 
     private static ShareMyDataSettings settings(PgeMock pge) {
