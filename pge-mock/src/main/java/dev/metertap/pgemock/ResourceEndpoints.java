@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,13 @@ final class ResourceEndpoints {
             window = PublishedWindow.parse(request.getParameter("published-min"), request.getParameter("published-max"));
         } catch (IllegalArgumentException e) {
             PlainAnswers.text(response, 400, e.getMessage());
+            return;
+        }
+        // before the data check: a window too large is refused whatever it holds, and nothing is delivered
+        Optional<FaultPlan.ForcedAnswer> refused = faults.refuseBulkWindow(Duration.between(window.min(), window.max()));
+        if (refused.isPresent()) {
+            log.info("fault: bulk window {} to {} is longer than the largest allowed", window.min(), window.max());
+            PlainAnswers.text(response, refused.get().status(), refused.get().body());
             return;
         }
         UsageModel model = models.get();

@@ -6,6 +6,7 @@ import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
 import dev.metertap.pgemock.espi.UsageModel;
 import dev.metertap.pgemock.espi.UsagePointSpec;
+import dev.metertap.pgemock.fault.BulkWindowLimit;
 import dev.metertap.pgemock.fault.ErrorBurst;
 import dev.metertap.pgemock.fault.FaultPlan;
 import dev.metertap.pgemock.fault.NotificationFault;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Spec;
             "       --notify-ca ~/metertap/notify-ca.crt --notification-delay 10",
             "  java -jar pge-mock.jar --mode strict --rate-limit --error-burst 10:2:503 --notification twice",
             "  java -jar pge-mock.jar --rate-limit --hourly-quota 2000 --daily-quota 20000",
+            "  java -jar pge-mock.jar --max-bulk-window 30        # or 30:400 for a 400 instead of 413",
             "",
             "Client id and secret are in client-credentials.properties (never printed)."})
 public final class PgeMockCommand implements Callable<Integer> {
@@ -125,6 +127,11 @@ public final class PgeMockCommand implements Callable<Integer> {
     @Option(names = "--error-burst", paramLabel = "EVERY:LENGTH[:STATUS]",
             description = "Fault: of every EVERY requests, the first LENGTH get STATUS (default 503).")
     String errorBurst;
+
+    @Option(names = "--max-bulk-window", paramLabel = "DAYS[:STATUS]",
+            description = "Fault: a bulk request for a window longer than DAYS gets STATUS (default 413) and "
+                    + "'Date range too large' instead of 202 (PG&E documents no limit; inferred).")
+    String maxBulkWindow;
 
     @Option(names = "--slow", paramLabel = "MILLIS", description = "Fault: delay every answer by MILLIS.")
     long slowMillis;
@@ -240,6 +247,9 @@ public final class PgeMockCommand implements Callable<Integer> {
                         "--error-burst wants EVERY:LENGTH[:STATUS], e.g. 10:2:503 (" + e.getMessage() + ")");
             }
         }
+        if (maxBulkWindow != null) {
+            faults.largestBulkWindow(bulkWindowLimit());
+        }
         faults.slowResponses(Duration.ofMillis(slowMillis));
         try {
             faults.notification(NotificationFault.valueOf(notification.toUpperCase(java.util.Locale.ROOT)));
@@ -249,6 +259,17 @@ public final class PgeMockCommand implements Callable<Integer> {
         }
         faults.lateBy(Duration.ofSeconds(lateBySeconds)).forgedOrigin(forgedOrigin)
                 .emptyFeeds(emptyFeed).serviceStatus(serviceStatus);
+    }
+
+    private BulkWindowLimit bulkWindowLimit() {
+        String[] parts = maxBulkWindow.split(":");
+        try {
+            BulkWindowLimit limit = BulkWindowLimit.of(Duration.ofDays(Long.parseLong(parts[0])));
+            return parts.length > 1 ? new BulkWindowLimit(limit.longest(), Integer.parseInt(parts[1]), limit.body()) : limit;
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-bulk-window wants DAYS[:STATUS], e.g. 30 or 30:400 (" + e.getMessage() + ")");
+        }
     }
 
     private List<Quota> quotas() {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  *       {@linkplain #errorBurst 5xx bursts},
  *       {@linkplain #failNext one-off failures}, {@linkplain #slowResponses slow responses};</li>
  *   <li>ReadServiceStatus: {@linkplain #serviceStatus status};</li>
+ *   <li>bulk request: {@linkplain #largestBulkWindow largest window};</li>
  *   <li>bulk fetch: {@linkplain #emptyFeeds empty feed};</li>
  *   <li>notification: {@linkplain #notification never, late, twice, forged}.</li>
  * </ol>
@@ -31,6 +32,7 @@ public final class FaultPlan {
     private volatile Duration slowResponses = Duration.ZERO;
     private volatile int serviceStatus = 1;
     private volatile boolean emptyFeeds;
+    private volatile BulkWindowLimit largestBulkWindow;
     private volatile NotificationFault notification = NotificationFault.NONE;
     private volatile Duration lateBy = Duration.ofSeconds(30);
     private volatile String forgedOrigin = "https://api.pge.com.example.net";
@@ -79,6 +81,12 @@ public final class FaultPlan {
         return this;
     }
 
+    /** Bulk requests for a window longer than the limit's are refused with its answer (no delivery, no notification). */
+    public FaultPlan largestBulkWindow(BulkWindowLimit limit) {
+        this.largestBulkWindow = limit;
+        return this;
+    }
+
     public FaultPlan emptyFeeds(boolean empty) {
         this.emptyFeeds = empty;
         return this;
@@ -108,6 +116,7 @@ public final class FaultPlan {
         slowResponses = Duration.ZERO;
         serviceStatus = 1;
         emptyFeeds = false;
+        largestBulkWindow = null;
         notification = NotificationFault.NONE;
         failNextCount.set(0);
         return this;
@@ -119,6 +128,15 @@ public final class FaultPlan {
 
     public boolean emptyFeeds() {
         return emptyFeeds;
+    }
+
+    /** The answer forced on a bulk request for a window this long, if the window is over the limit. */
+    public Optional<ForcedAnswer> refuseBulkWindow(Duration window) {
+        BulkWindowLimit limit = largestBulkWindow;
+        if (limit == null || !limit.refuses(window)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ForcedAnswer(limit.status(), limit.body()));
     }
 
     public NotificationFault notification() {

@@ -1,6 +1,7 @@
 package dev.metertap.pgemock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metertap.certs.Fingerprint;
 import dev.metertap.certs.Pkcs12;
@@ -28,7 +29,8 @@ class PgeMockCommandIT {
         int exit = new CommandLine(new PgeMockCommand()).setOut(new PrintWriter(out)).execute("--help");
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("--state-dir", "--notify-uri", "--notify-ca", "--mode", "--rate-limit",
-                "--error-burst", "--notification", "--hourly-quota", "--daily-quota", "Examples:", "curl --cacert");
+                "--error-burst", "--notification", "--hourly-quota", "--daily-quota", "--max-bulk-window", "Examples:",
+                "curl --cacert");
     }
 
     @Test
@@ -58,6 +60,34 @@ class PgeMockCommandIT {
         for (int i = 0; i < 50; i++) {
             assertThat(faults.admit(client)).isEmpty();
         }
+    }
+
+    @Test
+    void maxBulkWindowFlagRefusesLongerWindowsWith413OrTheGivenStatus() {
+        FaultPlan days = faultsFrom("--max-bulk-window", "20");
+        assertThat(days.refuseBulkWindow(Duration.ofDays(20))).isEmpty();
+        assertThat(days.refuseBulkWindow(Duration.ofDays(20).plusSeconds(1)))
+                .contains(new FaultPlan.ForcedAnswer(413, "Date range too large"));
+
+        FaultPlan withStatus = faultsFrom("--max-bulk-window", "30:400");
+        assertThat(withStatus.refuseBulkWindow(Duration.ofDays(31))).map(FaultPlan.ForcedAnswer::status).contains(400);
+
+        assertThat(faultsFrom().refuseBulkWindow(Duration.ofDays(3650))).as("off by default").isEmpty();
+    }
+
+    @Test
+    void rejectsAMaxBulkWindowThatIsNotWholeDaysWithAClearMessage() {
+        assertThatThrownBy(() -> faultsFrom("--max-bulk-window", "0")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageStartingWith("--max-bulk-window wants DAYS[:STATUS], e.g. 30 or 30:400");
+        assertThatThrownBy(() -> faultsFrom("--max-bulk-window", "twenty")).isInstanceOf(CommandLine.ParameterException.class);
+    }
+
+    private static FaultPlan faultsFrom(String... args) {
+        CommandLine command = new CommandLine(new PgeMockCommand());
+        command.parseArgs(args);
+        FaultPlan faults = new FaultPlan(new ManualClock(Instant.parse("2026-01-05T12:00:00Z")));
+        ((PgeMockCommand) command.getCommand()).applyFaults(faults);
+        return faults;
     }
 
     @Test

@@ -95,10 +95,23 @@ class FaultPlanTest {
     }
 
     @Test
+    void largestBulkWindowRefusesOnlyLongerWindows() {
+        assertThat(faults.refuseBulkWindow(Duration.ofDays(3650))).as("off by default").isEmpty();
+        faults.largestBulkWindow(BulkWindowLimit.of(Duration.ofDays(20)));
+        assertThat(faults.refuseBulkWindow(Duration.ofDays(20))).isEmpty();
+        assertThat(faults.refuseBulkWindow(Duration.ofDays(20).plusSeconds(1)))
+                .contains(new FaultPlan.ForcedAnswer(413, "Date range too large"));
+        assertThatThrownBy(() -> new BulkWindowLimit(Duration.ZERO, 413, "x")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> new BulkWindowLimit(Duration.ofDays(1), 202, "x")).hasMessageContaining("4xx or 5xx");
+    }
+
+    @Test
     void clearRemovesEveryFault() {
         faults.rateLimit(RateLimit.tooManyRequests()).quotas(Quota.perHour(1), Quota.perDay(1)).failNext(3, 503).serviceStatus(0).emptyFeeds(true)
-                .notification(NotificationFault.NEVER).slowResponses(Duration.ofSeconds(1));
+                .notification(NotificationFault.NEVER).slowResponses(Duration.ofSeconds(1))
+                .largestBulkWindow(BulkWindowLimit.of(Duration.ofDays(1)));
         faults.clear();
+        assertThat(faults.refuseBulkWindow(Duration.ofDays(365))).isEmpty();
         assertThat(faults.admit(CLIENT)).isEmpty();
         assertThat(faults.admit(CLIENT)).isEmpty();
         assertThat(faults.serviceStatus()).isEqualTo(1);
