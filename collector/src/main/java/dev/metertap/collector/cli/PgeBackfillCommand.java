@@ -116,13 +116,17 @@ final class PgeBackfillCommand implements Callable<Integer> {
             BulkSubscription subscription = backfill.subscription(Optional.ofNullable(config.pge().bulkId()), List.of());
             BackfillSummary summary = audit ? backfill.audit(subscription, range) : backfill.run(subscription, range);
             print(out, summary, receiver.refused().size());
-            if (!summary.succeeded()) {
+            if (!summary.refused().isEmpty()) {
+                err.println("metertap: PG&E refuses " + summary.refused().size() + " window(s) as too large even at "
+                        + Backfill.MIN_WINDOW.toHours() + " hours, the smallest metertap asks for; asking again will not help: "
+                        + "check PG&E's service status and the range");
+            }
+            if (!summary.incomplete().isEmpty()) {
                 err.println("metertap: " + summary.incomplete().size() + " window(s) got no complete answer; run the same "
                         + "command again to ask for them (finished windows are not asked for again)");
-                err.flush();
-                return 1;
             }
-            return 0;
+            err.flush();
+            return summary.succeeded() ? 0 : 1;
         } catch (IOException e) {
             err.println("metertap: cannot start the notification receiver on " + notifications.bind() + ": " + e.getMessage());
             err.flush();
@@ -138,8 +142,9 @@ final class PgeBackfillCommand implements Callable<Integer> {
         BulkSubscription subscription = summary.subscription();
         out.printf("%s %s (Bulk ID %s; usage points %s)%n", summary.audit() ? "audit" : "backfill", summary.range(),
                 subscription.bulkId(), String.join(", ", subscription.usagePoints()));
-        out.printf("windows        %d requested, %d re-requested, %d without data, %d split, %d incomplete%s%n",
+        out.printf("windows        %d requested, %d re-requested, %d without data, %d split, %d incomplete%s%s%n",
                 summary.requests(), summary.reRequests(), summary.noData(), summary.splits(), summary.incomplete().size(),
+                summary.refused().isEmpty() ? "" : ", " + summary.refused().size() + " refused as too large",
                 summary.alreadyDone() > 0 ? " (" + summary.alreadyDone() + " finished by earlier runs)" : "");
         out.printf("notifications  %d resource(s) fetched, %d failed, %d refused%n", summary.resourcesFetched(),
                 summary.resourcesFailed(), refused);

@@ -10,6 +10,7 @@ import dev.metertap.pgemock.ClientKit;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
 import dev.metertap.pgemock.espi.UsagePointSpec;
+import dev.metertap.pgemock.fault.BulkWindowLimit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,21 @@ class PgeBackfillCommandIT {
         Run audit = run(concat(new String[] {"pge", "backfill", "--audit"}, range));
         assertThat(audit.status()).as(audit.out() + audit.err()).isZero();
         assertThat(audit.out()).startsWith("audit ").contains("windows        0 requested").contains("gaps           none");
+    }
+
+    @Test
+    void windowsRefusedAsTooLargeEvenAtTheSmallestSizeAreNamedAndNotBlamedOnTime() {
+        pge.faults().largestBulkWindow(BulkWindowLimit.of(Duration.ofDays(1)));
+        try {
+            Run run = run("pge", "backfill", "--from", "2024-06-01", "--to", "2024-06-05", "-c", config.toString());
+
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.out()).contains("0 incomplete, 2 refused as too large");
+            assertThat(run.err()).contains("PG&E refuses 2 window(s) as too large even at 48 hours")
+                    .contains("asking again will not help").doesNotContain("run the same command again");
+        } finally {
+            pge.faults().clear();
+        }
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.Set;
  * Fills the store with a range of Share My Data history: splits the range into large windows, asks for each,
  * waits for the notified resources, fetches and stores them, asks again when no answer comes in time, and
  * checkpoints each finished window so a rerun asks only for the rest. An audit instead asks again for exactly the
- * spans the store lacks.
+ * spans the store lacks. PG&E documents no largest window: one it refuses as too large is asked for in halves, and
+ * for the rest of the run no window as long is asked for (each refusal costs a request of PG&E's quota).
  *
  * <p>Notifications are hints: every resource they announce is fetched (its data is stored whatever request it
  * answers; the store's upsert keeps that idempotent), and {@link WindowCoverage} decides from the data whether
@@ -124,12 +125,15 @@ public final class Backfill {
         private final Checkpoints checkpoints;
         private final IntervalWriter writer = new IntervalWriter(store);
         private final List<TimeWindow> incomplete = new ArrayList<>();
+        private final List<TimeWindow> refused = new ArrayList<>();
         private int requests;
         private int reRequests;
         private int noData;
         private int splits;
         private long fetched;
         private long failed;
+        /** The shortest window PG&E refused as too large in this run: one as long is halved without asking. */
+        private Duration refusedLength;
 
         Pass(BulkSubscription subscription, TimeWindow range, boolean audit, int alreadyDone, Checkpoints checkpoints) {
             this.subscription = subscription;
@@ -145,7 +149,7 @@ public final class Backfill {
             try {
                 while (!queue.isEmpty()) {
                     TimeWindow window = queue.removeFirst();
-                    Optional<List<TimeWindow>> halves = request(window);
+                    Optional<List<TimeWindow>> halves = knownTooLarge(window) ? halves(window) : request(window);
                     if (halves.isPresent()) {
                         splits++;
                         progress.planned(halves.get().size() - 1);
@@ -162,7 +166,7 @@ public final class Backfill {
                 progress.done();
             }
             GapReport gaps = new GapFinder(store).find(subscription.usagePoints(), range);
-            return new BackfillSummary(subscription, range, audit, alreadyDone, requests, reRequests, noData, splits, incomplete,
+            return new BackfillSummary(subscription, range, audit, alreadyDone, requests, reRequests, noData, splits, incomplete, refused,
                     fetched, failed, writer.received(), writer.changed(), gaps);
         }
 
@@ -177,6 +181,9 @@ public final class Backfill {
                 }
                 switch (answer) {
                     case TOO_LARGE -> {
+                        log.info("backfill: PG&E refused {} as too large; asking for it in halves, and for no window as long again",
+                                window);
+                        refusedLength = window.length();
                         return halves(window);
                     }
                     case NO_DATA -> {
@@ -208,15 +215,18 @@ public final class Backfill {
             }
         }
 
+        private boolean knownTooLarge(TimeWindow window) {
+            return refusedLength != null && window.length().compareTo(refusedLength) >= 0;
+        }
+
         private Optional<List<TimeWindow>> halves(TimeWindow window) {
             Duration half = Duration.ofSeconds((window.length().toSeconds() + 1) / 2);
             if (half.compareTo(MIN_WINDOW) < 0) {
                 log.error("backfill: PG&E refuses even the {}-hour window {} as too large", window.length().toHours(), window);
-                incomplete.add(window);
+                refused.add(window);
                 progress.ended(window, WindowOutcome.INCOMPLETE, writer.received());
                 return Optional.empty();
             }
-            log.info("backfill: PG&E refused {} as too large; asking for it in halves", window);
             return Optional.of(window.split(half));
         }
 

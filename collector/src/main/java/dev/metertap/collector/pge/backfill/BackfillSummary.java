@@ -13,6 +13,8 @@ import java.util.List;
  * @param noData            windows PG&E answered 204 for
  * @param splits            windows PG&E refused as too large and that were halved
  * @param incomplete        windows still without a complete answer after every attempt (a rerun asks again)
+ * @param refused           windows PG&E refuses as too large even at {@link Backfill#MIN_WINDOW} (a rerun meets the
+ *                          same refusal)
  * @param resourcesFetched  notified resources fetched and stored
  * @param resourcesFailed   notified resources whose fetch or parse failed
  * @param readings          readings received (over-inclusive feeds repeat some)
@@ -20,14 +22,16 @@ import java.util.List;
  */
 public record BackfillSummary(BulkSubscription subscription, TimeWindow range, boolean audit, int alreadyDone,
                               int requests, int reRequests, int noData, int splits, List<TimeWindow> incomplete,
+                              List<TimeWindow> refused,
                               long resourcesFetched, long resourcesFailed, long readings, long intervalsChanged,
                               GapReport gaps) {
 
     public BackfillSummary {
         incomplete = List.copyOf(incomplete);
+        refused = List.copyOf(refused);
     }
 
     public boolean succeeded() {
-        return incomplete.isEmpty();
+        return incomplete.isEmpty() && refused.isEmpty();
     }
 }

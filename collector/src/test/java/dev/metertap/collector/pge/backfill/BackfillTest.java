@@ -147,7 +147,8 @@ class BackfillTest {
         BackfillSummary summary = backfill().run(subscription(), RANGE);
 
         assertThat(summary.splits()).isEqualTo(3);
-        assertThat(pge.requested).hasSize(3 + 6);
+        // the first 10-day window is refused; the other two are halved without asking
+        assertThat(pge.requested).hasSize(1 + 6);
         assertThat(summary.gaps().complete()).isTrue();
     }
 

@@ -76,13 +76,13 @@ class WindowSizeIT {
         BackfillSummary summary = backfill(Duration.ofDays(60)).run(subscription(), RANGE);
 
         assertThat(summary.succeeded()).as("%s", summary).isTrue();
-        // per 60-day window: 60 refused, 30 refused, its two 15-day halves, the other 30 refused, its two halves
+        // each 60-day window is split in two 30-day halves, and each of those in two 15-day ones
         assertThat(summary.splits()).isEqualTo(2 * 3);
-        // the token, 2 x 7 bulk requests, 2 x 4 feeds (the placeholder URL is not fetched)
-        List<Asked> asked = bulkRequests(pge.journal().awaitRequests(1 + 2 * 7 + 2 * 4, WAIT));
-        List<String> perWindow = List.of("60d:413", "30d:413", "15d:202", "15d:202", "30d:413", "15d:202", "15d:202");
-        assertThat(asked).extracting(Asked::toString)
-                .containsExactlyElementsOf(Stream.concat(perWindow.stream(), perWindow.stream()).toList());
+        // the token, 2 refused and 8 accepted bulk requests, 8 feeds (the placeholder URL is not fetched)
+        List<Asked> asked = bulkRequests(pge.journal().awaitRequests(1 + 2 + 8 + 8, WAIT));
+        // once 60 and 30 days are refused, no window that long is asked for again: they are halved at once
+        assertThat(asked).extracting(Asked::toString).containsExactlyElementsOf(Stream.concat(
+                Stream.of("60d:413", "30d:413"), Stream.generate(() -> "15d:202").limit(8)).toList());
         assertThat(asked).filteredOn(a -> a.status() == 202).extracting(a -> a.window().length())
                 .allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(LIMIT));
         assertThat(asked).extracting(Asked::window).as("no refused window is asked for again").doesNotHaveDuplicates();
@@ -92,7 +92,7 @@ class WindowSizeIT {
     }
 
     @Test
-    void whenEvenTheSmallestWindowIsRefusedItsWindowsAreReportedIncompleteWithoutAskingAgain() throws Exception {
+    void whenEvenTheSmallestWindowIsRefusedItsWindowsAreReportedIncompleteWithoutAskingForEach() throws Exception {
         // shorter than any window the backfill asks for: every request is refused
         pge.faults().largestBulkWindow(BulkWindowLimit.of(Backfill.MIN_WINDOW.minusHours(1)));
         Duration size = Backfill.MIN_WINDOW.multipliedBy(4);
@@ -101,15 +101,17 @@ class WindowSizeIT {
         BackfillSummary summary = backfill(size).run(subscription(), range);
 
         assertThat(summary.succeeded()).isFalse();
-        assertThat(summary.incomplete()).as("the four smallest windows, each refused once")
+        assertThat(summary.refused()).as("the four smallest windows")
                 .containsExactlyElementsOf(range.split(Backfill.MIN_WINDOW));
-        assertThat(summary.requests()).as("8 days, its two halves, their four halves").isEqualTo(1 + 2 + 4);
+        assertThat(summary.incomplete()).isEmpty();
+        // 8 days refused, then 4, then 2: no window as long as a refused one is asked for again
+        assertThat(summary.requests()).isEqualTo(3);
         assertThat(summary.splits()).isEqualTo(1 + 2);
         assertThat(summary.gaps().complete()).isFalse();
         assertThat(summary.gaps().windows()).as("nothing stored: the whole range is a gap").containsExactly(range);
-        List<JournalEntry> requests = pge.journal().awaitRequests(1 + 7, WAIT);
-        assertThat(requests).hasSize(1 + 7);
-        assertThat(bulkRequests(requests)).extracting(Asked::status).hasSize(7).containsOnly(413);
+        List<JournalEntry> requests = pge.journal().awaitRequests(1 + 3, WAIT);
+        assertThat(requests).hasSize(1 + 3);
+        assertThat(bulkRequests(requests)).extracting(Asked::toString).containsExactly("8d:413", "4d:413", "2d:413");
         assertThat(pge.journal().notifications()).as("nothing accepted, nothing notified").isEmpty();
     }
 
