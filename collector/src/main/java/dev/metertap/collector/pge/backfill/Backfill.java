@@ -166,8 +166,8 @@ public final class Backfill {
                 progress.done();
             }
             GapReport gaps = new GapFinder(store).find(subscription.usagePoints(), range);
-            return new BackfillSummary(subscription, range, audit, alreadyDone, requests, reRequests, noData, splits, incomplete, refused,
-                    fetched, failed, writer.received(), writer.changed(), gaps);
+            return new BackfillSummary(subscription, range, audit, alreadyDone, requests, reRequests, noData, splits, incomplete,
+                    refused, fetched, failed, writer.received(), writer.changed(), gaps);
         }
 
         /** Asks for one window until answered; the halves to ask for instead when PG&E refuses it as too large. */
@@ -255,7 +255,7 @@ public final class Backfill {
                 log.debug("backfill: {} readings from {}", tally.readings(), resource);
                 return Optional.of(tally);
             } catch (ShareMyDataException | EspiException e) {
-                if (e instanceof ShareMyDataException refused && refused.kind() == ShareMyDataException.Kind.RATE_LIMITED) {
+                if (e instanceof ShareMyDataException failure && failure.kind() == ShareMyDataException.Kind.RATE_LIMITED) {
                     // PG&E's hourly or daily quota: asking again in this run only meets the same refusal
                     throw new BackfillException("fetching " + resource.getPath() + " failed: " + e.getMessage()
                             + " (finished windows are kept; a rerun resumes)", e);
