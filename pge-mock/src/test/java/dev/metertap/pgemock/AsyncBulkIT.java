@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metertap.pgemock.bulk.BulkDeliveries;
 import dev.metertap.pgemock.espi.UsagePointSpec;
+import dev.metertap.pgemock.fault.BulkWindowLimit;
 import dev.metertap.pgemock.fault.NotificationFault;
+import dev.metertap.pgemock.journal.JournalEntry;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -22,16 +24,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** 202 → notification over HTTPS → fetch by correlationID, and the ways that goes wrong. */
+/** 202 → notification over HTTPS → fetch by correlationID, and the ways that goes wrong (a window refused as too large among them). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AsyncBulkIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration LIMIT = Duration.ofDays(20);
     private final NotificationReceiver receiver = new NotificationReceiver();
     private PgeMock pge;
     private HttpClient client;
     private String token;
     private Instant dayStart;
+    private Instant monthsAgo;
 
     @BeforeAll
     void start() throws Exception {
@@ -42,6 +46,7 @@ class AsyncBulkIT {
         token = HttpClients.token(HttpClients.postToken(client, pge.tokenUrl(), pge.credentials().clientId(),
                 pge.credentials().clientSecret(), "grant_type=client_credentials"));
         dayStart = LocalDate.now(pge.model().zone()).minusDays(10).atStartOfDay(pge.model().zone()).toInstant();
+        monthsAgo = LocalDate.now(pge.model().zone()).minusMonths(6).atStartOfDay(pge.model().zone()).toInstant();
     }
 
     @AfterAll
@@ -185,6 +190,67 @@ class AsyncBulkIT {
         assertThat(readingType.toUnit(before)).isEqualByComparingTo(reading.value());
         assertThat(after).isNotEqualTo(before);
         assertThat(readingType.toUnit(after)).isEqualByComparingTo(truth.value());
+    }
+
+    // the largest-bulk-window fault: a window over the limit is refused and nothing is delivered
+
+    @Test
+    void aWindowOverTheLimitGetsTheConfiguredAnswerAndNoNotification() throws Exception {
+        pge.faults().largestBulkWindow(new BulkWindowLimit(LIMIT, 400, "Requested range exceeds 20 days"));
+        String overLimit = window(Duration.ofDays(50)); // asked by no other test: the journal entry is this one
+
+        HttpResponse<String> refused = bulk(overLimit);
+        // then a window at the limit: the notifier keeps order, so a notification for the refused request would come first
+        HttpResponse<String> accepted = bulk(window(LIMIT));
+        List<String> firstNotified = receiver.next(WAIT);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).isEqualTo("Requested range exceeds 20 days");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String usagePoint = pge.model().usagePoints().get(0).id();
+        HttpResponse<String> feed = HttpClients.get(client, firstNotified.get(0), token);
+        assertThat(intervalReadings(feed.body())).as("the first notification answers the accepted window")
+                .isEqualTo(pge.model().publishedIntervals(usagePoint, monthsAgo, monthsAgo.plus(LIMIT)).count());
+        assertThat(pge.journal().awaitRequest(e -> overLimit.equals(e.query()), WAIT))
+                .as("the journal records the refusal").map(JournalEntry::status).contains(400);
+    }
+
+    @Test
+    void theDefaultAnswerIs413WithAShortPlainBody() throws Exception {
+        pge.faults().largestBulkWindow(BulkWindowLimit.of(LIMIT));
+
+        HttpResponse<String> refused = bulk(window(Duration.ofDays(60)));
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).isEqualTo("Date range too large");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    }
+
+    @Test
+    void aWindowAsLongAsTheLimitIsAccepted() throws Exception {
+        pge.faults().largestBulkWindow(BulkWindowLimit.of(LIMIT));
+
+        HttpResponse<String> accepted = bulk(window(LIMIT));
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        receiver.next(WAIT);
+    }
+
+    @Test
+    void clearRemovesTheLimit() throws Exception {
+        pge.faults().largestBulkWindow(BulkWindowLimit.of(LIMIT));
+        assertThat(bulk(window(Duration.ofDays(60))).statusCode()).isEqualTo(413);
+        pge.faults().clear();
+
+        HttpResponse<String> accepted = bulk(window(Duration.ofDays(60)));
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        receiver.next(WAIT);
+    }
+
+    /** A bulk query for a window of {@code length} six months back, where no other test asks. */
+    private String window(Duration length) {
+        return "published-min=" + monthsAgo + "&published-max=" + monthsAgo.plus(length);
     }
 
     /** The raw {@code value} of the IntervalReading whose timePeriod starts at {@code start}. */
