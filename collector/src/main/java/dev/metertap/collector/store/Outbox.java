@@ -28,7 +28,11 @@ public final class Outbox implements AutoCloseable {
         try (PreparedStatement load = reader.prepareStatement("SELECT seq FROM sink_cursors WHERE sink = ?")) {
             load.setString(1, sink);
             try (ResultSet rows = load.executeQuery()) {
-                cursor = rows.next() ? rows.getLong(1) : 0;
+                if (rows.next()) {
+                    cursor = rows.getLong(1);
+                } else {
+                    store.registerSink(sink);  // only when new: reading a known sink's lag writes nothing
+                }
             }
         }
     }

@@ -259,10 +259,9 @@ public final class Store implements AutoCloseable {
 
     /**
      * The outbox of the sink named {@code sink}: its cursor survives restarts. Close it when done. A new sink's
-     * cursor is recorded at 0 here, so {@link #stats} shows its backlog before it has delivered anything.
+     * cursor is recorded at 0, so {@link #stats} shows its backlog before it has delivered anything.
      */
     public Outbox outbox(String sink) {
-        registerSink(sink);
         try {
             return new Outbox(this, sink, connect(path));
         } catch (SQLException e) {
@@ -270,7 +269,8 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private void registerSink(String sink) {
+    /** Records a new sink's cursor at 0; a known sink's stays where it is. */
+    void registerSink(String sink) {
         synchronized (writeLock) {
             requireOpen();
             try (PreparedStatement insert = writer.prepareStatement("INSERT OR IGNORE INTO sink_cursors (sink, seq) VALUES (?, 0)")) {
