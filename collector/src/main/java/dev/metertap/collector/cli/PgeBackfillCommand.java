@@ -8,18 +8,11 @@ import dev.metertap.collector.pge.backfill.BackfillException;
 import dev.metertap.collector.pge.backfill.BackfillProgress;
 import dev.metertap.collector.pge.backfill.BackfillSettings;
 import dev.metertap.collector.pge.backfill.BackfillSummary;
-import dev.metertap.collector.pge.backfill.BulkSubscription;
-import dev.metertap.collector.pge.backfill.ClientBulkService;
 import dev.metertap.collector.pge.backfill.LoggedProgress;
-import dev.metertap.collector.pge.backfill.ResourceInbox;
 import dev.metertap.collector.pge.backfill.SeriesGaps;
+import dev.metertap.collector.pge.backfill.BulkSubscription;
 import dev.metertap.collector.pge.backfill.TerminalProgressBar;
-import dev.metertap.collector.pge.client.ShareMyDataClient;
-import dev.metertap.collector.pge.client.ShareMyDataSettings;
-import dev.metertap.collector.pge.espi.EspiParser;
-import dev.metertap.collector.pge.notify.NotificationReceiver;
-import dev.metertap.collector.pge.notify.ReceiverSettings;
-import dev.metertap.collector.pge.notify.StoredSeenNotifications;
+import dev.metertap.collector.run.PgeConnection;
 import dev.metertap.collector.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,14 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code metertap pge backfill}: a range of Share My Data history into the store, resumable, with a gap report. */
@@ -47,7 +37,7 @@ import java.util.concurrent.Callable;
                 + "rest. It ends with a summary and the gaps left per usage point, commodity and flow.",
                 "--audit checks what the store holds instead and asks again only for the missing spans.",
                 "Exit status: 0 when every window was answered, 1 when some were not (run it again) or PG&E refused us, "
-                + "2 for a bad configuration or store."},
+                + "2 for a bad configuration (a receiver port in use too) or store."},
         footer = {"", "Examples:",
                 "  metertap pge backfill --from 2022-12-01 --to 2026-12-01",
                 "  metertap pge backfill -c /etc/metertap/metertap.yaml --from 2026-01-01 --to 2026-02-01",
@@ -97,25 +87,16 @@ final class PgeBackfillCommand implements Callable<Integer> {
         }
         TimeWindow range = new TimeWindow(from, to);
         BackfillSettings settings = new BackfillSettings(window, notificationTimeout, attempts);
-        ConfigLoader loader = new ConfigLoader(System.getenv());
         MetertapConfig config = options.loadConfig();
-        ShareMyDataSettings connection = loader.shareMyData(config);
-        ReceiverSettings notifications = loader.notificationReceiver(config);
         Path storePath = options.store != null ? options.store : config.store().path();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Clock clock = Clock.systemUTC();
-        ResourceInbox inbox = new ResourceInbox();
         try (Store store = Store.open(storePath);
-             StoredSeenNotifications seen = new StoredSeenNotifications(store, clock);
-             NotificationReceiver receiver = new NotificationReceiver(notifications, seen, resource -> inbox.offer(resource.url()));
-             ShareMyDataClient client = new ShareMyDataClient(connection, clock)) {
-            receiver.start();
+             PgeConnection pge = PgeConnection.open(config, new ConfigLoader(System.getenv()), store, clock).start()) {
             BackfillProgress progress = System.console() != null ? new TerminalProgressBar(err) : new LoggedProgress();
-            Backfill backfill = new Backfill(new ClientBulkService(client, new EspiParser()), inbox, store, settings, progress, clock);
-            BulkSubscription subscription = backfill.subscription(Optional.ofNullable(config.pge().bulkId()), List.of());
-            BackfillSummary summary = audit ? backfill.audit(subscription, range) : backfill.run(subscription, range);
-            print(out, summary, receiver.refused().size());
+            BackfillSummary summary = audit ? pge.audit(range, settings, progress) : pge.backfill(range, settings, progress);
+            print(out, summary, pge.refusedNotifications().size());
             if (!summary.refused().isEmpty()) {
                 err.println("metertap: PG&E refuses " + summary.refused().size() + " window(s) as too large even at "
                         + Backfill.MIN_WINDOW.toHours() + " hours, the smallest metertap asks for; asking again will not help: "
@@ -127,10 +108,6 @@ final class PgeBackfillCommand implements Callable<Integer> {
             }
             err.flush();
             return summary.succeeded() ? 0 : 1;
-        } catch (IOException e) {
-            err.println("metertap: cannot start the notification receiver on " + notifications.bind() + ": " + e.getMessage());
-            err.flush();
-            return 1;
         } catch (BackfillException e) {
             err.println("metertap: " + e.getMessage());
             err.flush();

@@ -2,7 +2,6 @@ package dev.metertap.collector.cli;
 
 import dev.metertap.collector.config.ConfigLoader;
 import dev.metertap.collector.config.MetertapConfig;
-import dev.metertap.collector.emu2.transport.ByteTransport;
 import dev.metertap.collector.emu2.transport.Endpoint;
 import dev.metertap.collector.emu2.transport.UsbSerialPortFinder;
 import dev.metertap.collector.run.Collector;
@@ -15,7 +14,6 @@ import sun.misc.Signal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -62,19 +60,21 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int collect() {
-        ConfigLoader loader = new ConfigLoader(System.getenv());
-        MetertapConfig loaded = load(loader);
-        Optional<Endpoint> endpoint = endpoint(loaded);
-        if (endpoint.isEmpty()) {
-            // not a configuration error: systemd's Restart=on-failure tries again until the EMU-2 is plugged in
-            spec.commandLine().getErr().println("metertap: no EMU-2 found on USB (04B4:0003); plug it in, or set emu2.port "
-                    + "(/dev/emu2 with the udev rule, /dev/ttyACM0, tcp://HOST:PORT)");
-            spec.commandLine().getErr().flush();
-            return 1;
+        MetertapConfig loaded = load(new ConfigLoader(System.getenv()));
+        Collector.Seams seams = Collector.Seams.production();
+        if (loaded.emu2().port() == null || loaded.emu2().port().isBlank()) {
+            Optional<Endpoint> found = new UsbSerialPortFinder().findEmu2().map(Endpoint::new);
+            if (found.isEmpty()) {
+                // not a configuration error: systemd's Restart=on-failure tries again until the EMU-2 is plugged in
+                spec.commandLine().getErr().println("metertap: no EMU-2 found on USB (04B4:0003); plug it in, or set emu2.port "
+                        + "(/dev/emu2 with the udev rule, /dev/ttyACM0, tcp://HOST:PORT)");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+            seams = seams.withEmu2(found.get());
         }
-        ByteTransport transport = endpoint.get().transport();
         CountDownLatch stop = new CountDownLatch(1);
-        try (Collector collector = new Collector(loaded, loader, transport, System.out, Clock.systemUTC());
+        try (Collector collector = Collector.assemble(loaded, seams);
              StatusServer status = StatusServer.bind(loaded.status().bind(), loaded.status().port(), collector::status)) {
             // handled, not left to the JVM: its default ends the process with 143 before we have closed anything
             Signal.handle(new Signal("TERM"), signal -> stop.countDown());
@@ -87,14 +87,6 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return 0;
         }
-    }
-
-    private static Optional<Endpoint> endpoint(MetertapConfig loaded) {
-        String port = loaded.emu2().port();
-        if (port != null && !port.isBlank()) {
-            return Optional.of(Endpoint.parse(port));
-        }
-        return new UsbSerialPortFinder().findEmu2().map(Endpoint::new);
     }
 
     private MetertapConfig load(ConfigLoader loader) {

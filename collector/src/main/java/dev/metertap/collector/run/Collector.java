@@ -1,80 +1,138 @@
 package dev.metertap.collector.run;
 
-import dev.metertap.collector.config.ConfigException;
 import dev.metertap.collector.config.ConfigLoader;
 import dev.metertap.collector.config.MetertapConfig;
+import dev.metertap.collector.emu2.session.Emu2Listener;
 import dev.metertap.collector.emu2.session.Emu2Options;
 import dev.metertap.collector.emu2.session.Emu2Session;
-import dev.metertap.collector.emu2.transport.ByteTransport;
+import dev.metertap.collector.emu2.session.Emu2Stats;
+import dev.metertap.collector.emu2.transport.Endpoint;
 import dev.metertap.collector.sink.Forwarder;
 import dev.metertap.collector.store.Outbox;
 import dev.metertap.collector.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The long-running collector: EMU-2 session → store, polls, forwarders reading the store's outbox, and
- * optionally PG&E's daily request with its notification receiver. Readings reach the store before any
- * sink sees them, so closing at any point loses nothing a sink has not yet acknowledged.
+ * The collector, assembled in this one place from the configuration the user writes: the store, a forwarder
+ * per sink reading the store's outbox, the EMU-2 session writing to the store with its polls, and PG&E's
+ * receiver, backfills and daily request. {@code metertap run}, {@code metertap demo}, the scenarios and the
+ * benchmarks all build it here; what they may vary are the {@link Seams}, never the wiring.
+ *
+ * <p>Readings reach the store before any sink sees them, so closing at any point loses nothing a sink has not
+ * yet acknowledged.
  */
 public final class Collector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Collector.class);
+    private static final Emu2Stats NO_EMU2 = new Emu2Stats(0, Map.of(), 0, 0, 0, 0, 0, 0, 0);
 
-    /** How long close() lets sinks catch up; what they miss stays in the outbox for the next start. */
-    private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * What a test, the demo or a benchmark may vary.
+     *
+     * @param environment where {@code {env: NAME}} secrets come from
+     * @param clock       the host's clock: when readings were stored, PG&E's schedule and tokens
+     * @param stdout      where a {@code stdout} sink writes
+     * @param emu2        the EMU-2 to read instead of {@code emu2.port} (the one found on USB, say)
+     * @param observer    hears what the session decodes, and each reading once it is stored
+     */
+    public record Seams(Map<String, String> environment, Clock clock, PrintStream stdout, Optional<Endpoint> emu2,
+                        Emu2Listener observer) {
+
+        private static final Emu2Listener NOBODY = new Emu2Listener() {
+        };
+
+        /** The process's environment, the system clock and standard output, the EMU-2 from the configuration. */
+        public static Seams production() {
+            return new Seams(System.getenv(), Clock.systemUTC(), System.out, Optional.empty(), NOBODY);
+        }
+
+        public Seams withEnvironment(Map<String, String> value) {
+            return new Seams(Map.copyOf(value), clock, stdout, emu2, observer);
+        }
+
+        public Seams withClock(Clock value) {
+            return new Seams(environment, value, stdout, emu2, observer);
+        }
+
+        public Seams withStdout(PrintStream value) {
+            return new Seams(environment, clock, value, emu2, observer);
+        }
+
+        public Seams withEmu2(Endpoint value) {
+            return new Seams(environment, clock, stdout, Optional.of(value), observer);
+        }
+
+        public Seams withObserver(Emu2Listener value) {
+            return new Seams(environment, clock, stdout, emu2, value);
+        }
+    }
 
     private final Store store;
     private final List<Forwarder> forwarders;
     private final ReadingRecorder recorder;
-    private final Emu2Session session;
+    private final Optional<Emu2Session> session;
+    private final Optional<Endpoint> emu2At;
     private final Emu2Polls polls;
-    private final Optional<PgeDailyBulk> pge;
+    private final Optional<PgeConnection> pge;
+    private final Optional<PgeDailyBulk> daily;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private Instant startedAt;
     private boolean started;
     private boolean closed;
 
-    /**
-     * Opens the store and builds every piece, resolving secrets and reading certificate files now, so that
-     * a configuration error stops us before the device is touched. Nothing runs until {@link #start()}.
-     */
-    public Collector(MetertapConfig config, ConfigLoader loader, ByteTransport transport, PrintStream stdout, Clock clock) {
-        this.clock = clock;
-        Optional<PgeSettings> pgeSettings = config.schedule().pgeDailyBulkTime().map(at -> new PgeSettings(
-                loader, config, at));
+    private Collector(MetertapConfig config, Seams seams) {
+        ConfigLoader loader = new ConfigLoader(seams.environment());
+        this.clock = seams.clock();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "metertap-schedule");
             thread.setDaemon(true);
             return thread;
         });
         this.store = Store.open(config.store().path());
+        List<AutoCloseable> built = new ArrayList<>();
         try {
-            this.forwarders = loader.forwarders(config, store, stdout);
+            this.forwarders = loader.forwarders(config, store, seams.stdout());
+            built.addAll(forwarders);
             this.polls = new Emu2Polls(config.emu2(), scheduler);
-            this.recorder = new ReadingRecorder(store, clock, polls::afterConnect);
-            this.session = new Emu2Session(transport, Emu2Options.DEFAULTS.withMaxFragmentBytes(config.emu2().maxFragmentBytes()),
-                    recorder);
-            this.pge = pgeSettings.map(s -> new PgeDailyBulk(s.connection(), s.notifications(),
-                    Optional.ofNullable(config.pge().bulkId()), s.at(), config.schedule().pgeDays(), store, clock));
+            this.recorder = new ReadingRecorder(store, clock, seams.observer(), polls::afterIdentified);
+            this.emu2At = seams.emu2().or(() -> Optional.ofNullable(config.emu2().port())
+                    .filter(port -> !port.isBlank()).map(Endpoint::parse));
+            this.session = emu2At.map(at -> new Emu2Session(at.transport(),
+                    Emu2Options.DEFAULTS.withMaxFragmentBytes(config.emu2().maxFragmentBytes()), recorder));
+            boolean scheduled = config.schedule().pgeDailyBulkTime().isPresent();
+            boolean receives = config.pge() != null && config.pge().notifications() != null;
+            this.pge = scheduled || receives ? Optional.of(PgeConnection.open(config, loader, store, clock)) : Optional.empty();
+            pge.ifPresent(built::add);
+            this.daily = config.schedule().pgeDailyBulkTime().map(at -> new PgeDailyBulk(pge.orElseThrow(), at,
+                    config.schedule().pgeDays(), clock));
         } catch (RuntimeException e) {
+            built.forEach(Collector::closeQuietly);
             store.close();
             scheduler.shutdownNow();
             throw e;
         }
+    }
+
+    /**
+     * Opens the store and builds every piece, resolving secrets and reading certificate files now, so that a
+     * configuration error stops us before the device is touched. Nothing runs until {@link #start()}.
+     */
+    public static Collector assemble(MetertapConfig config, Seams seams) {
+        return new Collector(config, seams);
     }
 
     /** Starts the sinks first (they forward a backlog from an earlier run), then PG&E's receiver, then the device. */
@@ -82,17 +140,14 @@ public final class Collector implements AutoCloseable {
         started = true;
         startedAt = clock.instant();
         forwarders.forEach(Forwarder::start);
-        if (pge.isPresent()) {
-            try {
-                pge.get().start();
-            } catch (IOException e) {
-                throw new ConfigException("pge.notifications: cannot listen (" + e.getMessage()
-                        + "): is another metertap or 'metertap pge listen' running?", e);
-            }
-        }
-        polls.start(session);
-        session.start();
-        log.info("collecting into {} with {} sink(s)", store.path(), forwarders.size());
+        pge.ifPresent(PgeConnection::start);
+        daily.ifPresent(PgeDailyBulk::start);
+        session.ifPresent(emu2 -> {
+            polls.start(emu2);
+            emu2.start();
+        });
+        log.info("collecting into {} with {} sink(s){}{}", store.path(), forwarders.size(),
+                emu2At.map(at -> ", EMU-2 at " + at).orElse(""), pge.isPresent() ? ", PG&E" : "");
     }
 
     public RunStatus status() {
@@ -100,9 +155,10 @@ public final class Collector implements AutoCloseable {
         for (Forwarder forwarder : forwarders) {
             sinks.add(new RunStatus.SinkStatus(forwarder.sinkName(), forwarder.state(), forwarder.pointsSent(), outboxLag(forwarder)));
         }
-        return new RunStatus(clock.instant(), startedAt, recorder.connected(), session.device().map(String::valueOf),
-                session.stats(), recorder.stored(), recorder.failed(), recorder.lastStoredAt(), sinks,
-                pge.map(p -> new RunStatus.PgeStatus(p.lastSuccess(), p.refusedNotifications())));
+        return new RunStatus(clock.instant(), startedAt, recorder.connected(),
+                session.flatMap(Emu2Session::device).map(String::valueOf), session.map(Emu2Session::stats).orElse(NO_EMU2),
+                recorder.stored(), recorder.failed(), recorder.lastStoredAt(), sinks,
+                pge.map(p -> new RunStatus.PgeStatus(daily.flatMap(PgeDailyBulk::lastSuccess), p.refusedCount())));
     }
 
     private long outboxLag(Forwarder forwarder) {
@@ -115,9 +171,29 @@ public final class Collector implements AutoCloseable {
         return store;
     }
 
+    /** The EMU-2 session, when the collector reads one: to ask the device something. */
+    public Optional<Emu2Session> emu2() {
+        return session;
+    }
+
     /**
-     * Stops the device first (no new readings), then PG&E, gives each sink a few seconds to deliver what is
-     * stored, and closes the store last.
+     * Completes once the collector has asked the EMU-2, after its first connect, who it is and for its current
+     * demand, summation and price, and had the answers or given up: from then on only the polls' schedule and the
+     * device's own notifications make it write.
+     */
+    public CompletableFuture<Void> emu2Settled() {
+        return polls.firstRound();
+    }
+
+    /** PG&E's side, present when {@code pge:} configures a notification receiver. */
+    public Optional<PgeConnection> pge() {
+        return pge;
+    }
+
+    /**
+     * Stops reading (the device, then PG&E), stores what was read, lets every sink that can still be reached
+     * deliver everything stored, and closes the store last. A sink that fails or refuses keeps the rest in the
+     * outbox for the next start.
      */
     @Override
     public synchronized void close() {
@@ -126,23 +202,32 @@ public final class Collector implements AutoCloseable {
         }
         closed = true;
         scheduler.shutdownNow();
-        session.close();
-        pge.ifPresent(PgeDailyBulk::close);
+        session.ifPresent(Emu2Session::close);
+        recorder.seal();
+        daily.ifPresent(PgeDailyBulk::close);
+        pge.ifPresent(PgeConnection::close);
         long last = store.lastSeq();
-        for (Forwarder forwarder : forwarders) {
-            try {
-                if (started && forwarder.state() != Forwarder.State.PAUSED && !forwarder.awaitDelivered(last, FLUSH_TIMEOUT)) {
-                    log.warn("sink '{}' did not catch up before shutdown; it resumes from the store at the next start",
-                            forwarder.sinkName());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (started) {
+            forwarders.forEach(forwarder -> forwarder.drainTo(last));
+            for (Forwarder forwarder : forwarders) {
+                awaitDrained(forwarder, last);
             }
-            forwarder.close();
         }
+        forwarders.forEach(Forwarder::close);
         awaitQuietly();
         store.close();
         log.info("stopped: {} reading(s) stored this run", recorder.stored());
+    }
+
+    private static void awaitDrained(Forwarder forwarder, long last) {
+        try {
+            if (!forwarder.awaitDrained(last)) {
+                log.warn("sink '{}' is {} and did not get everything before shutdown; the rest waits in the store for the next start",
+                        forwarder.sinkName(), forwarder.state().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitQuietly() {
@@ -153,11 +238,11 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    /** PG&E's settings, read (files and secrets) before anything opens. */
-    private record PgeSettings(dev.metertap.collector.pge.client.ShareMyDataSettings connection,
-                               dev.metertap.collector.pge.notify.ReceiverSettings notifications, java.time.LocalTime at) {
-        PgeSettings(ConfigLoader loader, MetertapConfig config, java.time.LocalTime at) {
-            this(loader.shareMyData(config), loader.notificationReceiver(config), at);
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("while giving up the assembly: {}", e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.metertap.collector.run;
 
 import dev.metertap.collector.emu2.session.Emu2Listener;
+import dev.metertap.collector.emu2.wire.Emu2Message;
 import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.store.Store;
 import dev.metertap.collector.store.StoreException;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Writes each new EMU-2 reading to the store, which commits it durably before returning; sinks read the
  * store's outbox, never this. Runs on the session's reader thread: at a few readings a minute one commit
- * per reading keeps up easily, and the kernel buffers the serial bytes meanwhile.
+ * per reading keeps up easily, and the kernel buffers the serial bytes meanwhile. The observer (a test's,
+ * the demo's) hears of a reading only once it is stored.
  */
 final class ReadingRecorder implements Emu2Listener {
 
@@ -23,45 +25,77 @@ final class ReadingRecorder implements Emu2Listener {
 
     private final Store store;
     private final Clock clock;
+    private final Emu2Listener observer;
+    private final Runnable onIdentified;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile Instant lastStoredAt;
-    private final Runnable onConnected;
     private volatile boolean connected;
+    private boolean sealed;
 
-    /** @param onConnected runs on the reader thread after each connect; keep it quick */
-    ReadingRecorder(Store store, Clock clock, Runnable onConnected) {
+    /** @param onIdentified runs after each connect once the device said who it is; keep it quick */
+    ReadingRecorder(Store store, Clock clock, Emu2Listener observer, Runnable onIdentified) {
         this.store = store;
         this.clock = clock;
-        this.onConnected = onConnected;
+        this.observer = observer;
+        this.onIdentified = onIdentified;
+    }
+
+    @Override
+    public void onMessage(Emu2Message message) {
+        observer.onMessage(message);
     }
 
     @Override
     public void onReading(Reading reading) {
+        synchronized (this) {
+            if (!sealed) {
+                storeAndTell(reading);
+                return;
+            }
+        }
+        // shutdown has counted what the sinks must get: a reading decoded after that is not taken
+        log.warn("a reading decoded while stopping was not stored: {}", reading.toPoint().measurement());
+    }
+
+    private void storeAndTell(Reading reading) {
         try {
             store.append(reading);
-            if (stored.incrementAndGet() == 1) {
-                log.info("first reading stored: {}", reading.toPoint().measurement());
-            }
-            lastStoredAt = clock.instant();
         } catch (StoreException e) {
             // the device repeats its readings: one lost to a full disk is logged, the next one may succeed
             failed.incrementAndGet();
             log.error("could not store a reading: {}", e.getMessage());
+            return;
         }
+        if (stored.incrementAndGet() == 1) {
+            log.info("first reading stored: {}", reading.toPoint().measurement());
+        }
+        lastStoredAt = clock.instant();
+        observer.onReading(reading);
     }
 
     @Override
     public void onConnected(String where) {
         connected = true;
-        log.info("EMU-2 connected on {}", where);
-        onConnected.run();
+        observer.onConnected(where);
     }
 
     @Override
+    public void onIdentified(String where) {
+        onIdentified.run();
+        observer.onIdentified(where);
+    }
+
+    /** The session logs why; this only keeps the state for /status. */
+    @Override
     public void onDisconnected(String where, String why) {
         connected = false;
-        log.warn("EMU-2 on {} disconnected: {}", where, why);
+        observer.onDisconnected(where, why);
+    }
+
+    /** From now on nothing is stored: called once the session is closed, before shutdown counts what sinks must get. */
+    synchronized void seal() {
+        sealed = true;
     }
 
     long stored() {

@@ -39,6 +39,8 @@ public final class Forwarder implements AutoCloseable {
     private volatile State state = State.NEW;
     private volatile boolean stopRequested;
     private boolean resumeRequested;
+    /** Store seq to deliver up to without waiting for fuller batches (shutdown); -1 until asked. */
+    private volatile long drainTo = -1;
     private volatile long appends;
     private long deliveredUpTo;
     private long batchesSent;
@@ -92,6 +94,31 @@ public final class Forwarder implements AutoCloseable {
         return awaitCondition(() -> deliveredUpTo >= seq, timeout);
     }
 
+    /** From now on sends what is stored up to {@code seq} at once, without waiting for a fuller batch: for shutdown. */
+    public void drainTo(long seq) {
+        signalAfter(() -> drainTo = seq);
+    }
+
+    /**
+     * Waits until the sink has acknowledged every point up to store seq {@code seq}, or it cannot be reached (its
+     * last attempt failed), refused a batch, or stopped. True when everything was delivered. Bounded by the sink's
+     * own request timeout, not by a clock of ours: a reachable sink is given the time it needs.
+     */
+    public boolean awaitDrained(long seq) throws InterruptedException {
+        lock.lock();
+        try {
+            while (deliveredUpTo < seq) {
+                if (state == State.RETRYING || state == State.PAUSED || state == State.STOPPED) {
+                    return false;
+                }
+                changed.await();
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits until the forwarder is in {@code wanted}; false on timeout. */
     public boolean awaitState(State wanted, Duration timeout) throws InterruptedException {
         return awaitCondition(() -> state == wanted, timeout);
@@ -142,7 +169,8 @@ public final class Forwarder implements AutoCloseable {
                     awaitAppend(appendsBefore);
                     continue;
                 }
-                if (failures == 0 && batch.size() < batching.maxPoints() && batch.body().length() < batching.maxBytes() / 2) {
+                if (failures == 0 && drainTo < 0 && batch.size() < batching.maxPoints()
+                        && batch.body().length() < batching.maxBytes() / 2) {
                     // a partial batch waits for company, but no longer than maxDelay after it was first seen
                     long now = System.nanoTime();
                     if (waitingSince < 0) {
@@ -150,7 +178,7 @@ public final class Forwarder implements AutoCloseable {
                     }
                     long due = waitingSince + batching.maxDelay().toNanos();
                     if (now < due) {
-                        sleepUnlessStopped(Duration.ofNanos(due - now));
+                        sleepUntil(due, () -> stopRequested || drainTo >= 0);
                         continue;
                     }
                 }
@@ -274,11 +302,15 @@ public final class Forwarder implements AutoCloseable {
     }
 
     private void sleepUnlessStopped(Duration delay) {
-        long deadline = System.nanoTime() + delay.toNanos();
+        sleepUntil(System.nanoTime() + delay.toNanos(), () -> stopRequested);
+    }
+
+    /** Waits until System.nanoTime() reaches {@code deadline} or {@code wake} holds (checked under the lock). */
+    private void sleepUntil(long deadline, java.util.function.BooleanSupplier wake) {
         lock.lock();
         try {
             long left;
-            while (!stopRequested && (left = deadline - System.nanoTime()) > 0) {
+            while (!wake.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
                 changed.awaitNanos(left);
             }
         } catch (InterruptedException e) {

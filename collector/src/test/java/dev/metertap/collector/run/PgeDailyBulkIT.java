@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,8 +71,8 @@ class PgeDailyBulkIT {
             // a running clock set back to NOW: the backfill's waits for notifications need time to pass
             Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
             try (Store store = Store.open(dir.resolve("metertap.db"));
-                 PgeDailyBulk daily = new PgeDailyBulk(loader.shareMyData(config), loader.notificationReceiver(config),
-                         Optional.empty(), LocalTime.of(6, 30), config.schedule().pgeDays(), store, clock)) {
+                 PgeConnection connection = PgeConnection.open(config, loader, store, clock).start();
+                 PgeDailyBulk daily = new PgeDailyBulk(connection, LocalTime.of(6, 30), config.schedule().pgeDays(), clock)) {
                 daily.start();
                 assertThat(daily.lastSuccess()).isEmpty();
 
@@ -87,7 +86,7 @@ class PgeDailyBulkIT {
                     assertThat(stored).as(point.id()).isEqualTo(pge.model().trueIntervals(point.id(), from, to).count()).isPositive();
                 }
                 assertThat(daily.lastSuccess()).hasValueSatisfying(at -> assertThat(at).isAfter(NOW));
-                assertThat(daily.refusedNotifications()).isZero();
+                assertThat(connection.refusedCount()).isZero();
             }
         }
     }

@@ -17,6 +17,15 @@ public interface Emu2Listener {
     default void onConnected(String where) {
     }
 
+    /**
+     * After each connect, once the device has said who it is and which meters it reads, or those questions were
+     * given up (at once when {@link Emu2Options#learnDevice} is off). Called on the thread that completed the last
+     * question: keep it quick.
+     */
+    default void onIdentified(String where) {
+    }
+
+    /** {@code why} is {@code "closed"} when the session itself was closed. */
     default void onDisconnected(String where, String why) {
     }
 }

@@ -154,7 +154,7 @@ public final class Emu2Session implements AutoCloseable {
         if (options.learnDevice()) {
             learnDevice();
         } else {
-            learned.complete(null);
+            identified();
         }
         String why;
         byte[] buffer = new byte[4096];
@@ -175,9 +175,12 @@ public final class Emu2Session implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof RuntimeException) {
+            if (e instanceof RuntimeException && stopped.getCount() > 0) {
                 log.error("unexpected failure reading the EMU-2", e);
             }
+        }
+        if (stopped.getCount() == 0) {
+            why = "closed";  // close() shut the transport under the read: not the device's doing
         }
         connected = false;
         client.disconnected();
@@ -203,7 +206,12 @@ public final class Emu2Session implements AutoCloseable {
                 log.info("no MeterList from the EMU-2 ({}); using the meters in its notifications", failure.getMessage());
             }
         });
-        CompletableFuture.allOf(whoItIs, itsMeters).whenComplete((done, failure) -> learned.complete(null));
+        CompletableFuture.allOf(whoItIs, itsMeters).whenComplete((done, failure) -> identified());
+    }
+
+    private void identified() {
+        learned.complete(null);
+        listener.onIdentified(transport.describe());
     }
 
     private Optional<MacId> soleMeter() {
