@@ -73,14 +73,17 @@ public final class PgeConnection implements AutoCloseable {
         return this;
     }
 
-    /** Asks for every window of {@code range} not finished by an earlier run, and stores what PG&E sends. */
-    public BackfillSummary backfill(TimeWindow range, BackfillSettings settings, BackfillProgress progress) {
+    /**
+     * Asks for every window of {@code range} not finished by an earlier run, and stores what PG&E sends. One backfill
+     * or audit runs at a time: they share the notifications.
+     */
+    public synchronized BackfillSummary backfill(TimeWindow range, BackfillSettings settings, BackfillProgress progress) {
         Backfill backfill = backfiller(settings, progress);
         return backfill.run(backfill.subscription(bulkId, List.of()), range);
     }
 
     /** Asks again for exactly the spans of {@code range} the store lacks. */
-    public BackfillSummary audit(TimeWindow range, BackfillSettings settings, BackfillProgress progress) {
+    public synchronized BackfillSummary audit(TimeWindow range, BackfillSettings settings, BackfillProgress progress) {
         Backfill backfill = backfiller(settings, progress);
         return backfill.audit(backfill.subscription(bulkId, List.of()), range);
     }

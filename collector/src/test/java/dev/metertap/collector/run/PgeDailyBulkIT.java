@@ -73,7 +73,6 @@ class PgeDailyBulkIT {
             try (Store store = Store.open(dir.resolve("metertap.db"));
                  PgeConnection connection = PgeConnection.open(config, loader, store, clock).start();
                  PgeDailyBulk daily = new PgeDailyBulk(connection, LocalTime.of(6, 30), config.schedule().pgeDays(), clock)) {
-                daily.start();
                 assertThat(daily.lastSuccess()).isEmpty();
 
                 daily.requestRecentDays();
