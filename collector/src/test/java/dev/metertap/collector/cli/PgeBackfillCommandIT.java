@@ -1,14 +1,10 @@
 package dev.metertap.collector.cli;
 
-import dev.metertap.certs.CertificateAuthority;
-import dev.metertap.certs.Identity;
-import dev.metertap.certs.Pem;
+import dev.metertap.collector.pge.MockedUtility;
 import dev.metertap.collector.reading.IntervalReading;
 import dev.metertap.collector.store.PointQuery;
 import dev.metertap.collector.store.Store;
-import dev.metertap.pgemock.ClientKit;
 import dev.metertap.pgemock.PgeMock;
-import dev.metertap.pgemock.PgeMockOptions;
 import dev.metertap.pgemock.espi.UsagePointSpec;
 import dev.metertap.pgemock.fault.BulkWindowLimit;
 import org.junit.jupiter.api.AfterAll;
@@ -20,13 +16,10 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,49 +32,21 @@ class PgeBackfillCommandIT {
 
     @TempDir
     static Path dir;
+    private static MockedUtility utility;
     private static PgeMock pge;
     private static Path config;
 
     @BeforeAll
     static void start() throws IOException {
-        int receiverPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            receiverPort = socket.getLocalPort();
-        }
-        CertificateAuthority receiverCa = CertificateAuthority.create("metertap test notification CA");
-        Identity receiver = receiverCa.issueServer("metertap notification receiver");
-        Pem.writeCertificates(dir.resolve("receiver.crt"), receiver.chain());
-        Pem.writePrivateKey(dir.resolve("receiver.key"), receiver.privateKey());
-        pge = new PgeMock(PgeMockOptions.defaults()
-                .notifyUri(URI.create("https://127.0.0.1:" + receiverPort + "/notify"))
-                .notifyTrust(List.of(receiverCa.certificate()))
-                .notificationDelay(Duration.ZERO)).start();
-        ClientKit kit = pge.writeClientKit(dir.resolve("kit"));
-        Files.writeString(dir.resolve("secret"), pge.credentials().clientSecret() + "\n");
-        config = Files.writeString(dir.resolve("metertap.yaml"), """
-                store:
-                  path: %s
-                pge:
-                  resource-base: %s
-                  token-url: %s
-                  client-id: %s
-                  client-secret: {file: %s}
-                  certificate: %s
-                  key: %s
-                  extra-ca: %s
-                  notifications:
-                    bind: 127.0.0.1
-                    port: %d
-                    certificate: %s
-                    key: %s
-                """.formatted(dir.resolve("data/metertap.db"), pge.resourceBase(), pge.tokenUrl(), pge.credentials().clientId(),
-                dir.resolve("secret"), kit.clientCertificate(), kit.clientKey(), kit.serverCa(), receiverPort,
-                dir.resolve("receiver.crt"), dir.resolve("receiver.key")));
+        utility = new MockedUtility(dir).pace(Duration.ofSeconds(1));
+        pge = utility.started();
+        config = Files.writeString(dir.resolve("metertap.yaml"), "store: {path: " + dir.resolve("data/metertap.db") + "}\n"
+                + utility.pgeSection());
     }
 
     @AfterAll
     static void stop() {
-        pge.close();
+        utility.close();
     }
 
     private record Run(int status, String out, String err) {

@@ -16,13 +16,13 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A child process's output, line by line, as events to wait for (each wait bounded by the deadline). */
-final class ChildLines {
+public final class ChildLines {
     private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final List<String> all = new ArrayList<>();
     private final Thread reader;
     private final Duration deadline;
 
-    ChildLines(InputStream stream, Duration deadline) {
+    public ChildLines(InputStream stream, Duration deadline) {
         this.deadline = deadline;
         reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
@@ -41,7 +41,7 @@ final class ChildLines {
     }
 
     /** Every line, once the child has closed the stream (it has exited). */
-    List<String> untilEnd() throws InterruptedException {
+    public List<String> untilEnd() throws InterruptedException {
         reader.join(deadline.toMillis());
         assertThat(reader.isAlive()).as("the child's output ended").isFalse();
         synchronized (all) {
@@ -50,7 +50,7 @@ final class ChildLines {
     }
 
     /** The first line, seen before or after this call, that is {@code wanted}. */
-    String await(Predicate<String> wanted, String what) throws InterruptedException {
+    public String await(Predicate<String> wanted, String what) throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
         while (true) {
             synchronized (all) {
@@ -65,7 +65,7 @@ final class ChildLines {
         }
     }
 
-    String text() {
+    public String text() {
         synchronized (all) {
             return String.join("\n", all);
         }

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,9 +96,8 @@ class BackfillIT {
         TimeWindow range = months(13);
         smd.pge.faults().rateLimit(RateLimit.tooManyRequests());
         smd.pge.faults().notification(NotificationFault.NEVER);
-        try (ServerSocket forgedHost = new ServerSocket(0); Store store = Store.open(dir.resolve("metertap.db"))) {
-            AtomicInteger forgedConnections = countConnections(forgedHost);
-            smd.pge.faults().forgedOrigin("https://localhost:" + forgedHost.getLocalPort());
+        try (ForbiddenHost forgedHost = new ForbiddenHost(); Store store = Store.open(dir.resolve("metertap.db"))) {
+            smd.pge.faults().forgedOrigin(forgedHost.origin());
             int acceptedBefore = acceptedBulkRequests().size();
             Backfill backfill = backfill(store, new LoggedProgress());
             BulkSubscription subscription = backfill.subscription(Optional.empty(), List.of());
@@ -133,7 +129,7 @@ class BackfillIT {
                     .map(JournalEntry::query).toList();
             assertThat(fetched).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3 * 4);
             assertThat(smd.receiver.refused()).extracting(RefusedNotification::reason).contains(RefusedNotification.FOREIGN_URL);
-            assertThat(forgedConnections.get()).as("connections to the forged host").isZero();
+            assertThat(forgedHost.connections()).as("connections to the forged host").isZero();
         }
     }
 
@@ -191,24 +187,6 @@ class BackfillIT {
     private static void awaitAcceptedBulkRequests(int count) throws InterruptedException {
         Optional<JournalEntry> reached = smd.pge.journal().awaitRequest(entry -> acceptedBulkRequests().size() >= count, DEADLINE);
         assertThat(reached).as("accepted bulk request #%d", count).isPresent();
-    }
-
-    /** Counts connections to a host that must never be contacted. */
-    private static AtomicInteger countConnections(ServerSocket socket) {
-        AtomicInteger connections = new AtomicInteger();
-        Thread accepter = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try {
-                    socket.accept().close();
-                    connections.incrementAndGet();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "forged-host");
-        accepter.setDaemon(true);
-        accepter.start();
-        return connections;
     }
 
     private static void delete(Store store, String usagePoint, Instant from, Instant to) throws Exception {

@@ -8,11 +8,11 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The system clock plus an offset a test can jump forward: the mock's tokens expire without anyone waiting. */
-final class ShiftedClock extends Clock {
+public final class ShiftedClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    void jump(Duration by) {
+    public void jump(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
     }
 

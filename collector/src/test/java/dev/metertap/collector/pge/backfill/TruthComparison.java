@@ -18,16 +18,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Compares what the store holds for a usage point with the mock's ground truth: every interval once, exact values. */
-final class TruthComparison {
+/**
+ * Compares what the store holds for a usage point with the mock's ground truth: every interval once, exact values,
+ * nothing else. An empty truth is a mismatch too: a comparison with nothing proves nothing.
+ */
+public final class TruthComparison {
 
     private TruthComparison() {
     }
 
-    record Result(long truth, long stored, List<String> mismatches) {
+    /** @param mismatches what is wrong, one line per problem; empty when the store matches the model */
+    public record Result(long truth, long stored, List<String> mismatches) {
     }
 
-    static Result compare(Store store, UsageModel model, String usagePoint, TimeWindow range) {
+    public static Result compare(Store store, UsageModel model, String usagePoint, TimeWindow range) {
         Map<String, BigDecimal> stored = new HashMap<>();
         List<String> mismatches = new ArrayList<>();
         List<Point> points = store.query(new PointQuery(IntervalReading.MEASUREMENT, Map.of("usage_point", usagePoint),
@@ -41,13 +45,17 @@ final class TruthComparison {
         long[] truth = {0};
         model.trueIntervals(usagePoint, range.from(), range.to()).forEach((TrueInterval interval) -> {
             truth[0]++;
-            BigDecimal value = stored.get(key(interval.flow().name().toLowerCase(Locale.ROOT), interval.start()));
+            BigDecimal value = stored.remove(key(interval.flow().name().toLowerCase(Locale.ROOT), interval.start()));
             if (value == null) {
                 mismatches.add("missing: " + usagePoint + " " + interval.flow() + " " + interval.start());
             } else if (value.compareTo(interval.value()) != 0) {
                 mismatches.add("value " + value + " instead of " + interval.value() + ": " + usagePoint + " " + interval.start());
             }
         });
+        stored.keySet().forEach(extra -> mismatches.add("not in PG&E's data: " + usagePoint + " " + extra));
+        if (truth[0] == 0) {
+            mismatches.add("PG&E's model has no interval for " + usagePoint + " in " + range);
+        }
         return new Result(truth[0], points.size(), mismatches);
     }
 

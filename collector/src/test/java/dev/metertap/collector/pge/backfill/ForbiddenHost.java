@@ -1,4 +1,4 @@
-package dev.metertap.features;
+package dev.metertap.collector.pge.backfill;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,12 +6,12 @@ import java.net.ServerSocket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A host a forged notification points at: it must never be contacted, so it counts every connection. */
-final class ForbiddenHost implements AutoCloseable {
+public final class ForbiddenHost implements AutoCloseable {
 
     private final ServerSocket socket;
     private final AtomicInteger connections = new AtomicInteger();
 
-    ForbiddenHost() {
+    public ForbiddenHost() {
         try {
             socket = new ServerSocket(0);
         } catch (IOException e) {
@@ -31,11 +31,11 @@ final class ForbiddenHost implements AutoCloseable {
         accepter.start();
     }
 
-    String origin() {
+    public String origin() {
         return "https://localhost:" + socket.getLocalPort();
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
