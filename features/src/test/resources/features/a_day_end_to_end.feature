@@ -7,7 +7,6 @@ Feature: A day at home, end to end
     And the display's clock starts on 2024-06-01 at midnight
     And the display cuts 20 % of its writes short
     And PG&E holds 15-minute electricity readings with solar export and daily gas readings for my home
-    And the collector keeps what it reads in its store
     And the collector is reading the display
     When 24 hours pass
     And the next day the collector backfills PG&E's data for 2024-06-01

@@ -6,7 +6,6 @@ Feature: Forwarding to InfluxDB
   Scenario: InfluxDB is down for two hours
     Given a virtual EMU-2 with seed 42
     And the display cuts 20 % of its writes short
-    And the collector keeps what it reads in its store
     And the collector forwards its store to InfluxDB
     And the collector is reading the display
     When 1 hour passes

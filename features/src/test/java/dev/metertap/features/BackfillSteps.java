@@ -4,10 +4,10 @@ import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.pge.backfill.Backfill;
 import dev.metertap.collector.pge.backfill.BackfillSettings;
 import dev.metertap.collector.pge.backfill.BackfillSummary;
-import dev.metertap.collector.pge.backfill.BulkSubscription;
-import dev.metertap.collector.pge.backfill.ClientBulkService;
 import dev.metertap.collector.pge.backfill.LoggedProgress;
-import dev.metertap.collector.pge.espi.EspiParser;
+import dev.metertap.collector.pge.backfill.ForbiddenHost;
+import dev.metertap.collector.pge.backfill.TruthComparison;
+import dev.metertap.collector.run.PgeConnection;
 import dev.metertap.collector.pge.notify.RefusedNotification;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.espi.UsageModel;
@@ -20,7 +20,6 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Month;
@@ -28,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,21 +44,21 @@ public final class BackfillSteps {
     private static final Duration NOTIFICATION_WAIT = Duration.ofSeconds(2);
     private static final Duration DEADLINE = Duration.ofMinutes(2);
 
-    private final MockedUtility utility;
-    private final ScenarioStore store;
+    private final ScenarioUtility utility;
+    private final ScenarioCollector collector;
     private final Map<Integer, NotificationFault> faultByRequest = new HashMap<>();
     private ForbiddenHost forbiddenHost;
     private TimeWindow backfilled;
     private BackfillSummary summary;
 
-    public BackfillSteps(MockedUtility utility, ScenarioStore store) {
+    public BackfillSteps(ScenarioUtility utility, ScenarioCollector collector) {
         this.utility = utility;
-        this.store = store;
+        this.collector = collector;
     }
 
     @Given("PG&E holds 15-minute electricity readings with solar export and daily gas readings for my home")
     public void pgeHoldsMyHomesReadings() {
-        utility.model(HOME);
+        utility.mocked().model(HOME);
     }
 
     @Given("PG&E loses the notification of bulk request {int}")
@@ -99,12 +97,12 @@ public final class BackfillSteps {
             forbiddenHost = new ForbiddenHost();
             pge.faults().forgedOrigin(forbiddenHost.origin());
         }
-        Backfill backfill = new Backfill(new ClientBulkService(utility.client(), new EspiParser()), utility.inbox(),
-                store.opened(), new BackfillSettings(windowSize, NOTIFICATION_WAIT, 3), new LoggedProgress(), Clock.systemUTC());
-        BulkSubscription subscription = backfill.subscription(Optional.empty(), List.of());
+        PgeConnection connection = collector.pge();
+        BackfillSettings settings = new BackfillSettings(windowSize, NOTIFICATION_WAIT, 3);
         int lastScripted = faultByRequest.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
         pge.faults().notification(faultByRequest.getOrDefault(1, NotificationFault.NONE));
-        CompletableFuture<BackfillSummary> run = CompletableFuture.supplyAsync(() -> backfill.run(subscription, range));
+        CompletableFuture<BackfillSummary> run = CompletableFuture.supplyAsync(
+                () -> connection.backfill(range, settings, new LoggedProgress()));
         // the mock decides a request's notification when it accepts it: set the next one as each is accepted
         for (int request = 1; request <= lastScripted; request++) {
             awaitAcceptedBulkRequests(request);
@@ -117,7 +115,7 @@ public final class BackfillSteps {
     @Then("the store holds every interval PG&E has for that period, once, with its exact value")
     public void theStoreHoldsEveryInterval() {
         for (String usagePoint : List.of(SOLAR_HOUSE, GAS_METER)) {
-            assertThat(IntervalTruth.mismatches(store.opened(), HOME, usagePoint, backfilled.from(), backfilled.to()))
+            assertThat(TruthComparison.compare(collector.store(), HOME, usagePoint, backfilled).mismatches())
                     .as("usage point %s", usagePoint).isEmpty();
         }
     }
@@ -140,7 +138,7 @@ public final class BackfillSteps {
 
     @Then("the forged notification was refused and the other host never contacted")
     public void theForgedNotificationWasRefused() {
-        assertThat(utility.receiver().refused()).extracting(RefusedNotification::reason)
+        assertThat(collector.pge().refusedNotifications()).extracting(RefusedNotification::reason)
                 .contains(RefusedNotification.FOREIGN_URL);
         assertThat(forbiddenHost.connections()).as("connections to the forged host").isZero();
     }

@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class CollectorSteps {
 
     private final VirtualDisplay display;
-    private final LiveCollector collector;
+    private final ScenarioCollector collector;
 
-    public CollectorSteps(VirtualDisplay display, LiveCollector collector) {
+    public CollectorSteps(VirtualDisplay display, ScenarioCollector collector) {
         this.display = display;
         this.collector = collector;
     }

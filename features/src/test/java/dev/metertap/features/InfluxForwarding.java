@@ -3,53 +3,44 @@ package dev.metertap.features;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.metertap.collector.sink.Backoff;
-import dev.metertap.collector.sink.Batching;
-import dev.metertap.collector.sink.Forwarder;
-import dev.metertap.collector.sink.InfluxSink;
 import dev.metertap.collector.sink.Influxd;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A real influxd and the collector's forwarder from the scenario's store to it; stopped after the scenario. */
+/** A real influxd of the scenario, and the collector's sink for it; stopped after the scenario. */
 public final class InfluxForwarding implements AutoCloseable {
 
     static final String DATABASE = "metertap";
-    /** Quicker than the defaults (1 s to 1 min) so an outage of a wall second is retried within the scenario. */
-    private static final Backoff QUICK = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1));
-    private static final Batching SMALL = new Batching(1_000, 1_000_000, Duration.ofMillis(100));
+    static final String SINK = "influx";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final ScenarioFolder folder;
-    private final ScenarioStore store;
+    private final ScenarioCollector collector;
     private Influxd influxd;
-    private Forwarder forwarder;
 
-    public InfluxForwarding(ScenarioFolder folder, ScenarioStore store) {
+    public InfluxForwarding(ScenarioFolder folder, ScenarioCollector collector) {
         this.folder = folder;
-        this.store = store;
+        this.collector = collector;
     }
 
+    /**
+     * Starts influxd and configures the collector's sink for it, retrying quicker than the defaults (1 s to 1 min)
+     * so that an outage of a wall second is over within the scenario.
+     */
     public void start() throws IOException, InterruptedException {
         influxd = new Influxd(folder.resolve("influxd"));
         influxd.start();
         influxd.query(null, "CREATE DATABASE \"" + DATABASE + "\"");
-        forwarder = new Forwarder(store.opened(), InfluxSink.v1("influx", influxd.url(), DATABASE, null, null, null,
-                Duration.ofSeconds(5)), SMALL, QUICK);
-        forwarder.start();
+        collector.forwardTo("{name: %s, type: influxdb-v1, url: '%s', database: %s, timeout: 5s, backoff: {initial: 100ms, max: 1s},"
+                .formatted(SINK, influxd.url(), DATABASE) + " batching: {max-points: 1000, max-bytes: 1000000, max-delay: 100ms}}");
     }
 
     public Influxd influxd() {
         return influxd;
-    }
-
-    public Forwarder forwarder() {
-        return forwarder;
     }
 
     /** Demand and summation rows as {@link ReadingKey} text, one per row InfluxDB returns. */
@@ -81,10 +72,6 @@ public final class InfluxForwarding implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (forwarder != null) {
-            forwarder.close();
-            forwarder = null;
-        }
         if (influxd != null) {
             influxd.close();
             influxd = null;

@@ -20,9 +20,9 @@ public final class MeterSteps {
     static final long ITRON_METER = 0x001c640000abcdefL;
 
     private final VirtualDisplay display;
-    private final LiveCollector collector;
+    private final ScenarioCollector collector;
 
-    public MeterSteps(VirtualDisplay display, LiveCollector collector) {
+    public MeterSteps(VirtualDisplay display, ScenarioCollector collector) {
         this.display = display;
         this.collector = collector;
     }
@@ -70,9 +70,9 @@ public final class MeterSteps {
 
     @When("the collector tells the display to restart")
     public void theCollectorTellsTheDisplayToRestart() throws Exception {
-        collector.session().client().send(new Restart()).get(LiveCollector.CATCH_UP.toSeconds(), TimeUnit.SECONDS);
+        collector.session().client().send(new Restart()).get(ScenarioCollector.CATCH_UP.toSeconds(), TimeUnit.SECONDS);
         display.journal().await(CommandEntry.class,
-                command -> command.name().equals("restart"), LiveCollector.CATCH_UP);
+                command -> command.name().equals("restart"), ScenarioCollector.CATCH_UP);
     }
 
     @When("the display loses the meter for {int} minutes")
@@ -85,10 +85,10 @@ public final class MeterSteps {
         CollectedReadings readings = collector.readings();
         int connects = readings.connects();
         display.started().unplug(Duration.ofSeconds(seconds));
-        readings.awaitDisconnects(1, LiveCollector.CATCH_UP);
+        readings.awaitDisconnects(1, ScenarioCollector.CATCH_UP);
         display.pass(Duration.ofSeconds(seconds));
         // the display writes on as soon as it is back; the collector must have reopened the port first
-        readings.awaitConnects(connects + 1, LiveCollector.CATCH_UP);
+        readings.awaitConnects(connects + 1, ScenarioCollector.CATCH_UP);
     }
 
     /** Runs simulated time, then waits until the collector has read the display's last whole reading. */
@@ -100,6 +100,6 @@ public final class MeterSteps {
                 .reduce((first, second) -> second)
                 .orElseThrow(() -> new AssertionError("the display wrote no whole reading in " + duration));
         collector.readings().awaitReading(reading -> ReadingKey.of(reading).filter(last::equals).isPresent(),
-                LiveCollector.CATCH_UP, "the reading " + last);
+                ScenarioCollector.CATCH_UP, "the reading " + last);
     }
 }

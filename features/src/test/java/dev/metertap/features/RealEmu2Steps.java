@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class RealEmu2Steps {
 
-    private final LiveCollector collector;
+    private final ScenarioCollector collector;
 
-    public RealEmu2Steps(LiveCollector collector) {
+    public RealEmu2Steps(ScenarioCollector collector) {
         this.collector = collector;
     }
 

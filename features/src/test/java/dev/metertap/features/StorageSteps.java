@@ -2,10 +2,10 @@ package dev.metertap.features;
 
 import dev.metertap.collector.reading.DemandReading;
 import dev.metertap.collector.reading.SummationReading;
+import dev.metertap.collector.run.Collector;
 import dev.metertap.collector.sink.Forwarder;
 import dev.metertap.collector.sink.Influxd;
 import dev.metertap.collector.store.PointQuery;
-import dev.metertap.collector.store.Store;
 import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -30,14 +30,12 @@ public final class StorageSteps {
     private static final Duration DELIVERY = Duration.ofSeconds(60);
 
     private final VirtualDisplay display;
-    private final LiveCollector collector;
-    private final ScenarioStore store;
+    private final ScenarioCollector collector;
     private final InfluxForwarding influx;
 
-    public StorageSteps(VirtualDisplay display, LiveCollector collector, ScenarioStore store, InfluxForwarding influx) {
+    public StorageSteps(VirtualDisplay display, ScenarioCollector collector, InfluxForwarding influx) {
         this.display = display;
         this.collector = collector;
-        this.store = store;
         this.influx = influx;
     }
 
@@ -47,11 +45,6 @@ public final class StorageSteps {
         if (Influxd.binary().isEmpty() && !"true".equals(System.getenv("CI"))) {
             throw new TestAbortedException(Influxd.ABSENT);
         }
-    }
-
-    @Given("the collector keeps what it reads in its store")
-    public void theCollectorKeepsWhatItReadsInItsStore() {
-        collector.storeInto(store.opened());
     }
 
     @Given("the collector forwards its store to InfluxDB")
@@ -71,16 +64,18 @@ public final class StorageSteps {
 
     @Then("the readings InfluxDB has not got wait in the store")
     public void theReadingsWaitInTheStore() throws InterruptedException {
-        assertThat(influx.forwarder().awaitState(Forwarder.State.RETRYING, DELIVERY)).as("the forwarder retries").isTrue();
-        assertThat(store.opened().stats().sinks()).singleElement()
+        Collector running = collector.started();
+        assertThat(running.awaitSinkState(InfluxForwarding.SINK, Forwarder.State.RETRYING, DELIVERY)).as("the forwarder retries")
+                .isTrue();
+        assertThat(running.store().stats().sinks()).singleElement()
                 .satisfies(backlog -> assertThat(backlog.pending()).as("points waiting for InfluxDB").isPositive());
     }
 
     @Then("InfluxDB holds every reading the display sent whole, once")
     public void influxDbHoldsEveryWholeReading() throws Exception {
-        Store opened = store.opened();
-        assertThat(influx.forwarder().awaitDelivered(opened.lastSeq(), DELIVERY)).as("everything stored was delivered").isTrue();
-        assertThat(opened.stats().sinks()).singleElement().satisfies(backlog -> assertThat(backlog.pending()).isZero());
+        Collector running = collector.started();
+        assertThat(running.awaitDelivered(InfluxForwarding.SINK, DELIVERY)).as("everything stored was delivered").isTrue();
+        assertThat(running.store().stats().sinks()).singleElement().satisfies(backlog -> assertThat(backlog.pending()).isZero());
         List<String> inInflux = influx.readingKeys();
         assertThat(inInflux).doesNotHaveDuplicates();
         assertThat(new HashSet<>(inInflux)).isEqualTo(wholeReadings());
@@ -90,7 +85,7 @@ public final class StorageSteps {
     public void theStoreHoldsEveryWholeReading() {
         List<String> stored = new ArrayList<>();
         for (String measurement : List.of(DemandReading.MEASUREMENT, SummationReading.MEASUREMENT)) {
-            store.opened().query(new PointQuery(measurement, Map.of(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+            collector.store().query(new PointQuery(measurement, Map.of(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
                     .forEach(point -> ReadingKey.of(point).ifPresent(stored::add));
         }
         assertThat(stored).doesNotHaveDuplicates();

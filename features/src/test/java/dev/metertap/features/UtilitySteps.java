@@ -18,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,25 +35,30 @@ public final class UtilitySteps {
     private static final Duration JOURNAL_WAIT = Duration.ofSeconds(10);
     private static final char[] KEYSTORE_PASSWORD = "features".toCharArray();
 
-    private final MockedUtility utility;
+    private final ScenarioFolder folder;
+    private final ScenarioUtility utility;
+    private final ScenarioCollector collector;
     private String checkOutput;
     private int checkStatus = -1;
     private HttpResponse<String> defaultJavaAnswer;
     private final List<Integer> serviceStatuses = new ArrayList<>();
 
-    public UtilitySteps(MockedUtility utility) {
+    public UtilitySteps(ScenarioFolder folder, ScenarioUtility utility, ScenarioCollector collector) {
+        this.folder = folder;
         this.utility = utility;
+        this.collector = collector;
     }
 
     @Given("PG&E's tokens last {int} minutes")
     public void pgesTokensLast(int minutes) {
-        utility.tokenLifetime(Duration.ofMinutes(minutes));
+        utility.mocked().tokenLifetime(Duration.ofMinutes(minutes));
     }
 
     @When("I run {string} with a configuration made from my client kit")
     public void iRunWithThatConfiguration(String commandLine) throws Exception {
         List<String> args = new ArrayList<>(List.of(commandLine.replaceFirst("^metertap ", "").split(" ")));
-        args.addAll(List.of("-c", utility.configFile().toString()));
+        Path config = Files.writeString(folder.resolve("pge-check.yaml"), utility.mocked().pgeSection());
+        args.addAll(List.of("-c", config.toString()));
         StringWriter out = new StringWriter();
         CommandLine cli = MetertapCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
@@ -107,7 +114,7 @@ public final class UtilitySteps {
 
     @When("the collector asks PG&E for a token")
     public void theCollectorAsksForAToken() throws Exception {
-        assertThat(utility.client().token().token().reveal()).isNotBlank();
+        assertThat(collector.pge().client().token().token().reveal()).isNotBlank();
     }
 
     @Then("PG&E saw my registered certificate on the collector's request")
@@ -118,7 +125,7 @@ public final class UtilitySteps {
 
     @When("the collector reads PG&E's service status")
     public void theCollectorReadsTheServiceStatus() throws Exception {
-        serviceStatuses.add(utility.client().serviceStatus());
+        serviceStatuses.add(collector.pge().client().serviceStatus());
     }
 
     @When("{int} minutes pass at PG&E")

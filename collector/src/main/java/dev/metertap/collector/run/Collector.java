@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,6 +160,21 @@ public final class Collector implements AutoCloseable {
                 session.flatMap(Emu2Session::device).map(String::valueOf), session.map(Emu2Session::stats).orElse(NO_EMU2),
                 recorder.stored(), recorder.failed(), recorder.lastStoredAt(), sinks,
                 pge.map(p -> new RunStatus.PgeStatus(daily.flatMap(PgeDailyBulk::lastSuccess), p.refusedCount())));
+    }
+
+    /** Waits until sink {@code name} is in {@code state}; false when it was not within {@code timeout}. */
+    public boolean awaitSinkState(String name, Forwarder.State state, Duration timeout) throws InterruptedException {
+        return forwarder(name).awaitState(state, timeout);
+    }
+
+    /** Waits until sink {@code name} has acknowledged everything stored so far; false when it had not within {@code timeout}. */
+    public boolean awaitDelivered(String name, Duration timeout) throws InterruptedException {
+        return forwarder(name).awaitDelivered(store.lastSeq(), timeout);
+    }
+
+    private Forwarder forwarder(String name) {
+        return forwarders.stream().filter(f -> f.sinkName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sink named '" + name + "'"));
     }
 
     private long outboxLag(Forwarder forwarder) {
