@@ -146,6 +146,8 @@ public final class Collector implements AutoCloseable {
         session.ifPresent(emu2 -> {
             polls.start(emu2);
             emu2.start();
+            polls.firstRound().thenRun(() -> log.info("EMU-2 {} reading meter(s) {}", emu2.device().map(String::valueOf)
+                    .orElse("(device not known yet)"), emu2.meters()));
         });
         log.info("collecting into {} with {} sink(s){}{}", store.path(), forwarders.size(),
                 emu2At.map(at -> ", EMU-2 at " + at).orElse(""), pge.isPresent() ? ", PG&E" : "");
