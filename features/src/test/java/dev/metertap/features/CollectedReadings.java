@@ -78,11 +78,23 @@ public final class CollectedReadings implements Emu2Listener {
 
     /** Waits until a reading stamped at or after {@code time} arrived: everything before it has been read. */
     public void awaitReadingAtOrAfter(Instant time, Duration timeout) throws InterruptedException {
-        awaitState(() -> readings.stream().anyMatch(r -> !r.time().isBefore(time)), timeout, "a reading at or after " + time);
+        awaitReading(r -> !r.time().isBefore(time), timeout, "a reading at or after " + time);
     }
 
+    /**
+     * Looks at each reading once, as it arrives: a day holds thousands, and testing them all again on every arrival,
+     * under the lock the collector needs to pass the next one on, would starve it.
+     */
     public void awaitReading(Predicate<Reading> test, Duration timeout, String what) throws InterruptedException {
-        awaitState(() -> readings.stream().anyMatch(test), timeout, what);
+        int[] tested = {0};
+        awaitState(() -> {
+            while (tested[0] < readings.size()) {
+                if (test.test(readings.get(tested[0]++))) {
+                    return true;
+                }
+            }
+            return false;
+        }, timeout, what);
     }
 
     private synchronized void awaitState(java.util.function.BooleanSupplier done, Duration timeout, String what)
@@ -91,7 +103,10 @@ public final class CollectedReadings implements Emu2Listener {
         while (!done.getAsBoolean()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("waited " + timeout + " for " + what);
+                throw new AssertionError("waited " + timeout + " for " + what + "; the collector passed on "
+                        + readings.size() + " reading(s), the last " + (readings.isEmpty() ? "none"
+                        : ReadingKey.of(readings.get(readings.size() - 1)).orElse(readings.get(readings.size() - 1).toString()))
+                        + ", after " + connects + " connect(s) and " + disconnects + " disconnect(s)");
             }
             wait(Math.max(1, left / 1_000_000));
         }

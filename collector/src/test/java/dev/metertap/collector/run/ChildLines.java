@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -17,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A child process's output, line by line, as events to wait for (each wait bounded by the deadline). */
 public final class ChildLines {
-    private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final List<String> all = new ArrayList<>();
     private final Thread reader;
     private final Duration deadline;
@@ -29,8 +26,8 @@ public final class ChildLines {
                 for (String line; (line = in.readLine()) != null; ) {
                     synchronized (all) {
                         all.add(line);
+                        all.notifyAll();
                     }
-                    queue.add(line);
                 }
             } catch (IOException ended) {
                 // the child is gone
@@ -49,19 +46,26 @@ public final class ChildLines {
         }
     }
 
-    /** The first line, seen before or after this call, that is {@code wanted}. */
+    /**
+     * The first line, seen before or after this call, that is {@code wanted}. Each line is tested once: a child may
+     * print thousands, and testing them all again on every new one would make a long wait quadratic.
+     */
     public String await(Predicate<String> wanted, String what) throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
-        while (true) {
-            synchronized (all) {
-                for (String line : all) {
-                    if (wanted.test(line)) {
-                        return line;
+        int tested = 0;
+        synchronized (all) {
+            while (true) {
+                for (; tested < all.size(); tested++) {
+                    if (wanted.test(all.get(tested))) {
+                        return all.get(tested);
                     }
                 }
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(what + " within " + deadline + "; output so far:\n" + text());
+                }
+                all.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
-            String line = queue.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
-            assertThat(line).as("%s within %s; output so far:%n%s", what, deadline, text()).isNotNull();
         }
     }
 
