@@ -19,12 +19,12 @@ public final class InfluxForwarding implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final ScenarioFolder folder;
-    private final ScenarioCollector collector;
+    private final ScenarioConfig config;
     private Influxd influxd;
 
-    public InfluxForwarding(ScenarioFolder folder, ScenarioCollector collector) {
+    public InfluxForwarding(ScenarioFolder folder, ScenarioConfig config) {
         this.folder = folder;
-        this.collector = collector;
+        this.config = config;
     }
 
     /**
@@ -35,7 +35,7 @@ public final class InfluxForwarding implements AutoCloseable {
         influxd = new Influxd(folder.resolve("influxd"));
         influxd.start();
         influxd.query(null, "CREATE DATABASE \"" + DATABASE + "\"");
-        collector.forwardTo("{name: %s, type: influxdb-v1, url: '%s', database: %s, timeout: 5s, backoff: {initial: 100ms, max: 1s},"
+        config.sink("{name: %s, type: influxdb-v1, url: '%s', database: %s, timeout: 5s, backoff: {initial: 100ms, max: 1s},"
                 .formatted(SINK, influxd.url(), DATABASE) + " batching: {max-points: 1000, max-bytes: 1000000, max-delay: 100ms}}");
     }
 

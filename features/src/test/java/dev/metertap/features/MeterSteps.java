@@ -21,10 +21,12 @@ public final class MeterSteps {
 
     private final VirtualDisplay display;
     private final ScenarioCollector collector;
+    private final ShippedCollector shipped;
 
-    public MeterSteps(VirtualDisplay display, ScenarioCollector collector) {
+    public MeterSteps(VirtualDisplay display, ScenarioCollector collector, ShippedCollector shipped) {
         this.display = display;
         this.collector = collector;
+        this.shipped = shipped;
     }
 
     @Given("a virtual EMU-2 with seed {long}")
@@ -91,7 +93,10 @@ public final class MeterSteps {
         readings.awaitConnects(connects + 1, ScenarioCollector.CATCH_UP);
     }
 
-    /** Runs simulated time, then waits until the collector has read the display's last whole reading. */
+    /**
+     * Runs simulated time, then waits until the collector has the display's last whole reading: in-process, or the
+     * shipped one's stdout sink.
+     */
     private void timePasses(Duration duration) throws InterruptedException {
         display.pass(duration);
         String last = display.readingFragmentsAfter(0).stream()
@@ -99,7 +104,11 @@ public final class MeterSteps {
                 .flatMap(Optional::stream)
                 .reduce((first, second) -> second)
                 .orElseThrow(() -> new AssertionError("the display wrote no whole reading in " + duration));
-        collector.readings().awaitReading(reading -> ReadingKey.of(reading).filter(last::equals).isPresent(),
-                ScenarioCollector.CATCH_UP, "the reading " + last);
+        if (shipped.isRunning()) {
+            shipped.awaitPrinted(last);
+        } else {
+            collector.readings().awaitReading(reading -> ReadingKey.of(reading).filter(last::equals).isPresent(),
+                    ScenarioCollector.CATCH_UP, "the reading " + last);
+        }
     }
 }

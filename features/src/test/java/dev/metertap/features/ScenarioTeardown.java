@@ -6,14 +6,16 @@ import io.cucumber.java.After;
 public final class ScenarioTeardown {
 
     private final ScenarioCollector collector;
+    private final ShippedCollector shipped;
     private final VirtualDisplay display;
     private final ScenarioUtility utility;
     private final InfluxForwarding influx;
     private final ScenarioFolder folder;
 
-    public ScenarioTeardown(ScenarioCollector collector, VirtualDisplay display, ScenarioUtility utility, InfluxForwarding influx,
+    public ScenarioTeardown(ScenarioCollector collector, ShippedCollector shipped, VirtualDisplay display, ScenarioUtility utility, InfluxForwarding influx,
                             ScenarioFolder folder) {
         this.collector = collector;
+        this.shipped = shipped;
         this.display = display;
         this.utility = utility;
         this.influx = influx;
@@ -22,8 +24,8 @@ public final class ScenarioTeardown {
 
     @After
     public void closeEverything() throws Exception {
-        try (folder; influx; utility; display; collector) {
-            // try-with-resources closes in reverse order of declaration: collector, display, PG&E, InfluxDB, folder
+        try (folder; influx; utility; display; shipped; collector) {
+            // try-with-resources closes in reverse order of declaration: the collectors, display, PG&E, InfluxDB, folder
         }
     }
 }

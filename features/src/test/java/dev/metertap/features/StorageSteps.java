@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +76,7 @@ public final class StorageSteps {
         assertThat(running.store().stats().sinks()).singleElement().satisfies(backlog -> assertThat(backlog.pending()).isZero());
         List<String> inInflux = influx.readingKeys();
         assertThat(inInflux).doesNotHaveDuplicates();
-        assertThat(new HashSet<>(inInflux)).isEqualTo(wholeReadings());
+        assertThat(new HashSet<>(inInflux)).isEqualTo(display.wholeReadings());
     }
 
     @Then("the store holds every reading the display sent whole, once")
@@ -89,13 +87,7 @@ public final class StorageSteps {
                     .forEach(point -> ReadingKey.of(point).ifPresent(stored::add));
         }
         assertThat(stored).doesNotHaveDuplicates();
-        assertThat(new HashSet<>(stored)).isEqualTo(wholeReadings());
+        assertThat(new HashSet<>(stored)).isEqualTo(display.wholeReadings());
     }
 
-    private Set<String> wholeReadings() {
-        Set<String> whole = new HashSet<>();
-        display.readingFragmentsAfter(0).stream().map(ReadingKey::of).flatMap(Optional::stream).forEach(whole::add);
-        assertThat(whole).as("the display sent whole readings").isNotEmpty();
-        return whole;
-    }
 }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The virtual EMU-2 of one scenario, on a pseudo-terminal in manual time: configured by the Given
@@ -90,6 +92,16 @@ public final class VirtualDisplay implements AutoCloseable {
                 .filter(entry -> entry.sequence() > after)
                 .filter(entry -> ReadingKey.isReadingType(entry.type()))
                 .toList();
+    }
+
+    /** The {@link ReadingKey} of every demand and summation the display wrote whole: what a collector must have. */
+    public Set<String> wholeReadings() {
+        Set<String> whole = new HashSet<>();
+        readingFragmentsAfter(0).forEach(entry -> ReadingKey.of(entry).ifPresent(whole::add));
+        if (whole.isEmpty()) {
+            throw new AssertionError("the display wrote no whole reading");
+        }
+        return whole;
     }
 
     private Emu2Simulator.Builder configurable() {
