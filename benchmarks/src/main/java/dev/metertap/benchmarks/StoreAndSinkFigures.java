@@ -5,10 +5,9 @@ import dev.metertap.collector.reading.LinkReading;
 import dev.metertap.collector.reading.PriceReading;
 import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.reading.SummationReading;
-import dev.metertap.collector.sink.Backoff;
-import dev.metertap.collector.sink.Batching;
-import dev.metertap.collector.sink.Forwarder;
-import dev.metertap.collector.sink.InfluxSink;
+import dev.metertap.collector.config.ConfigLoader;
+import dev.metertap.collector.config.MetertapConfig;
+import dev.metertap.collector.run.Collector;
 import dev.metertap.collector.sink.Influxd;
 import dev.metertap.collector.store.Store;
 
@@ -143,13 +142,19 @@ public final class StoreAndSinkFigures {
             influxd.start();
             URI url = influxd.url();
             influxd.createDatabase("metertap");
-            try (Store store = Store.open(db);
-                 Forwarder forwarder = new Forwarder(store,
-                         InfluxSink.v1("influx", url, "metertap", null, null, null, Duration.ofSeconds(30)),
-                         new Batching(5_000, 1_000_000, Duration.ZERO), Backoff.DEFAULT)) {
+            // the collector as `metertap run` builds it, from the YAML a user writes, with no EMU-2: the sink's backlog
+            // is all it has to do
+            Path yaml = Files.writeString(dir.resolve("metertap.yaml"), """
+                    store: {path: "%s"}
+                    sinks:
+                      - {name: influx, type: influxdb-v1, url: "%s", database: metertap, timeout: 30s,
+                         batching: {max-points: 5000, max-bytes: 1000000, max-delay: 0s}}
+                    """.formatted(db, url));
+            MetertapConfig config = new ConfigLoader(System.getenv()).load(yaml);
+            try (Collector collector = Collector.assemble(config, Collector.Seams.production())) {
                 long start = System.nanoTime();
-                forwarder.start();
-                if (!forwarder.awaitDelivered(store.lastSeq(), Duration.ofMinutes(10))) {
+                collector.start();
+                if (!collector.awaitDelivered("influx", Duration.ofMinutes(10))) {
                     throw new IllegalStateException("backlog not delivered within 10 minutes");
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
