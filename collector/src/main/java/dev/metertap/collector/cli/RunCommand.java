@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
 
     private int collect() {
         MetertapConfig loaded = load(new ConfigLoader(System.getenv()));
-        Collector.Seams seams = Collector.Seams.production();
+        Collector.Seams seams = Collector.Seams.production(System.out);
         if (loaded.emu2().port() == null || loaded.emu2().port().isBlank()) {
             Optional<Endpoint> found = new UsbSerialPortFinder().findEmu2().map(Endpoint::new);
             if (found.isEmpty()) {

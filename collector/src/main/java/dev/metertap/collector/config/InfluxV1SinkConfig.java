@@ -1,5 +1,6 @@
 package dev.metertap.collector.config;
 
+import dev.metertap.collector.secret.Secret;
 import dev.metertap.collector.sink.Backoff;
 import dev.metertap.collector.sink.Batching;
 import dev.metertap.collector.sink.InfluxSink;

@@ -1,5 +1,6 @@
 package dev.metertap.collector.config;
 
+import dev.metertap.collector.secret.Secret;
 import dev.metertap.certs.CertificateException;
 import dev.metertap.certs.Identity;
 import dev.metertap.certs.Pem;

@@ -1,5 +1,6 @@
 package dev.metertap.collector.config;
 
+import dev.metertap.collector.secret.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -55,9 +55,13 @@ public final class Collector implements AutoCloseable {
         private static final Emu2Listener NOBODY = new Emu2Listener() {
         };
 
-        /** The process's environment, the system clock and standard output, the EMU-2 from the configuration. */
-        public static Seams production() {
-            return new Seams(System.getenv(), Clock.systemUTC(), System.out, Optional.empty(), NOBODY);
+        /**
+         * The process's environment and the system clock, the EMU-2 from the configuration.
+         *
+         * @param stdout where a {@code stdout} sink writes: the command line's standard output
+         */
+        public static Seams production(PrintStream stdout) {
+            return new Seams(System.getenv(), Clock.systemUTC(), stdout, Optional.empty(), NOBODY);
         }
 
         public Seams withEnvironment(Map<String, String> value) {

@@ -51,7 +51,7 @@ class CollectorIT {
                     sinks:
                       - {name: telegraf, type: stdout, batching: {max-points: 5000, max-bytes: 1000000, max-delay: 1h}}
                     """.formatted(storeFile, link), "metertap.yaml");
-            try (Collector collector = Collector.assemble(config, Collector.Seams.production()
+            try (Collector collector = Collector.assemble(config, Collector.Seams.production(System.out)
                     .withStdout(new PrintStream(printed, true, StandardCharsets.UTF_8)).withObserver(stored))) {
                 collector.start();
                 collector.emu2Settled().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);

@@ -1,6 +1,6 @@
 package dev.metertap.collector.sink;
 
-import dev.metertap.collector.config.Secret;
+import dev.metertap.collector.secret.Secret;
 import dev.metertap.collector.reading.DemandReading;
 import dev.metertap.collector.store.Store;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,6 @@
 package dev.metertap.simulator.device;
 
 import dev.metertap.simulator.command.ReceivedCommand;
-import dev.metertap.simulator.endpoint.DeviceSide;
 import dev.metertap.simulator.fault.FaultName;
 import dev.metertap.simulator.fault.Faults;
 import dev.metertap.simulator.journal.CommandEntry;

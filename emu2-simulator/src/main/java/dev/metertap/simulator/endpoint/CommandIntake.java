@@ -1,5 +1,6 @@
 package dev.metertap.simulator.endpoint;
 
+import dev.metertap.simulator.device.DeviceSide;
 import dev.metertap.simulator.command.CommandReader;
 import dev.metertap.simulator.command.ReceivedCommand;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dev.metertap.simulator.endpoint;
 
+import dev.metertap.simulator.device.DeviceSide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

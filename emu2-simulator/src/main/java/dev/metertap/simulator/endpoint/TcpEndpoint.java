@@ -1,5 +1,6 @@
 package dev.metertap.simulator.endpoint;
 
+import dev.metertap.simulator.device.DeviceSide;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

@@ -1,5 +1,6 @@
 package dev.metertap.simulator.endpoint;
 
+import dev.metertap.simulator.device.DeviceSide;
 import dev.metertap.simulator.Emu2Simulator;
 import dev.metertap.simulator.command.ReceivedCommand;
 import dev.metertap.simulator.journal.CommandEntry;

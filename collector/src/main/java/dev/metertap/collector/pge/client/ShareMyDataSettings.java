@@ -1,7 +1,7 @@
 package dev.metertap.collector.pge.client;
 
 import dev.metertap.certs.Identity;
-import dev.metertap.collector.config.Secret;
+import dev.metertap.collector.secret.Secret;
 
 import java.net.URI;
 import java.security.cert.X509Certificate;

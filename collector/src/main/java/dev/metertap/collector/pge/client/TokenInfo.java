@@ -1,6 +1,6 @@
 package dev.metertap.collector.pge.client;
 
-import dev.metertap.collector.config.Secret;
+import dev.metertap.collector.secret.Secret;
 
 import java.time.Instant;
 

@@ -2,7 +2,7 @@ package dev.metertap.collector.pge.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.metertap.collector.config.Secret;
+import dev.metertap.collector.secret.Secret;
 import dev.metertap.collector.pge.client.ShareMyDataException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package dev.metertap.collector.pge.backfill;
 
 import dev.metertap.certs.CertificateAuthority;
 import dev.metertap.certs.Identity;
-import dev.metertap.collector.config.Secret;
+import dev.metertap.collector.secret.Secret;
 import dev.metertap.collector.pge.client.ShareMyDataClient;
 import dev.metertap.collector.pge.client.ShareMyDataSettings;
 import dev.metertap.collector.pge.espi.EspiParser;

@@ -1,6 +1,6 @@
 package dev.metertap.collector.pge.backfill;
 
-import dev.metertap.collector.config.Secret;
+import dev.metertap.collector.secret.Secret;
 import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.pge.client.ShareMyDataClient;
 import dev.metertap.collector.pge.client.ShareMyDataException;

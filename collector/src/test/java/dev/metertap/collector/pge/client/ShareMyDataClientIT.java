@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.metertap.certs.CertificateAuthority;
 import dev.metertap.certs.ClientTls;
 import dev.metertap.certs.Identity;
-import dev.metertap.collector.config.Secret;
+import dev.metertap.collector.secret.Secret;
 import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.pge.client.ShareMyDataException.Kind;
 import dev.metertap.pgemock.ManualClock;

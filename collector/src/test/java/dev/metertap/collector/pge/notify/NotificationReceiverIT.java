@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metertap.certs.CertificateAuthority;
 import dev.metertap.certs.ClientTls;
-import dev.metertap.collector.config.Secret;
+import dev.metertap.collector.secret.Secret;
 import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.pge.client.BulkAnswer;
 import dev.metertap.collector.pge.client.ShareMyDataClient;

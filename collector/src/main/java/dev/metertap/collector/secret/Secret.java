@@ -1,4 +1,4 @@
-package dev.metertap.collector.config;
+package dev.metertap.collector.secret;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.metertap.simulator.endpoint;
+package dev.metertap.simulator.device;
 
 import dev.metertap.simulator.command.ReceivedCommand;
 
