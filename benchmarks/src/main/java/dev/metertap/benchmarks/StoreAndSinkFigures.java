@@ -151,7 +151,7 @@ public final class StoreAndSinkFigures {
                          batching: {max-points: 5000, max-bytes: 1000000, max-delay: 0s}}
                     """.formatted(db, url));
             MetertapConfig config = new ConfigLoader(System.getenv()).load(yaml);
-            try (Collector collector = Collector.assemble(config, Collector.Seams.production())) {
+            try (Collector collector = Collector.assemble(config, Collector.Seams.production(System.out))) {
                 long start = System.nanoTime();
                 collector.start();
                 if (!collector.awaitDelivered("influx", Duration.ofMinutes(10))) {

@@ -2,7 +2,7 @@ package dev.metertap.demo;
 
 import dev.metertap.certs.CertificateAuthority;
 import dev.metertap.certs.Identity;
-import dev.metertap.collector.config.Secret;
+import dev.metertap.collector.secret.Secret;
 import dev.metertap.collector.emu2.session.Emu2Options;
 import dev.metertap.collector.emu2.session.Emu2Session;
 import dev.metertap.collector.emu2.transport.Endpoint;

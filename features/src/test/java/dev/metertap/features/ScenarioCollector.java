@@ -50,7 +50,7 @@ public final class ScenarioCollector implements AutoCloseable {
         if (collector == null) {
             Path file = config.write(Optional.ofNullable(emu2Port));
             collector = Collector.assemble(new ConfigLoader(System.getenv()).load(file),
-                    Collector.Seams.production().withObserver(readings));
+                    Collector.Seams.production(System.out).withObserver(readings));
             collector.start();
         }
         return collector;

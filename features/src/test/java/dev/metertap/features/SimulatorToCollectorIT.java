@@ -50,7 +50,7 @@ class SimulatorToCollectorIT {
                     store: {path: %s}
                     emu2: {port: %s, summation-poll: 24h, price-poll: 24h}
                     """.formatted(dir.resolve("metertap.db"), link), "metertap.yaml");
-            try (Collector collector = Collector.assemble(config, Collector.Seams.production().withObserver(readings))) {
+            try (Collector collector = Collector.assemble(config, Collector.Seams.production(System.out).withObserver(readings))) {
                 collector.start();
                 collector.emu2Settled().get(30, TimeUnit.SECONDS);
                 // the display wrote nothing between the collector's open and its first question: earlier bytes were flushed
