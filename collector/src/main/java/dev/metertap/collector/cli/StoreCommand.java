@@ -29,7 +29,9 @@ import java.util.concurrent.Callable;
 /** {@code metertap store stats|export}: what the embedded store holds, and getting it out. */
 @Command(name = "store",
         mixinStandardHelpOptions = true,
-        description = "Inspects and exports the embedded store (SQLite).",
+        description = {"Inspects and exports the embedded store (SQLite). Reads only: works while the collector writes, "
+                + "and for a user who may read the file but not write its directory.",
+                "Exit status: 0 done, 2 a bad option or configuration, or no readable store."},
         subcommands = {StoreCommand.Stats.class, StoreCommand.Export.class},
         footer = {"", "Examples:",
                 "  metertap store stats",
@@ -62,7 +64,7 @@ public final class StoreCommand implements Runnable {
         private int stats() {
             MetertapConfig config = options.loadConfig();
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = Store.open(options.storePath(config))) {
+            try (Store store = Store.openReadOnly(options.storePath(config))) {
                 StoreStats stats = store.stats();
                 out.printf("store      %s (schema %d, %,d bytes)%n", store.path().toAbsolutePath(), stats.schemaVersion(), stats.fileBytes());
                 out.printf("points     %,d%n", stats.points());
@@ -123,7 +125,7 @@ public final class StoreCommand implements Runnable {
             MetertapConfig config = options.loadConfig();
             PointQuery query = query(series, from, to);
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = Store.open(options.storePath(config))) {
+            try (Store store = Store.openReadOnly(options.storePath(config))) {
                 switch (format) {
                     case ilp -> store.scan(query, point -> out.println(LineProtocol.encode(point)));
                     case json -> writeJson(store, query, out);
