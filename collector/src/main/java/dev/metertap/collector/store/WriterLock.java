@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -54,7 +55,13 @@ final class WriterLock implements AutoCloseable {
 
     /** Takes the writer lock of {@code database} for {@code what} ("metertap run"), or says who has it. */
     static WriterLock acquire(Path database, String what) {
-        Path lockFile = lockFileOf(database.toAbsolutePath().normalize());
+        Path lockFile;
+        try {
+            // a store reached through a symlink is locked beside the file itself, as it is reached any other way
+            lockFile = lockFileOf(Files.exists(database) ? database.toRealPath() : database.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new StoreException("cannot find the store " + database + ": " + e.getMessage(), e);
+        }
         FileChannel channel;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);

@@ -200,6 +200,30 @@ class StoreTest {
     }
 
     @Test
+    void aWriterThroughASymlinkIsTheSameWriter() throws Exception {
+        Path file = dir.resolve("m.db");
+        Store.open(file).close();
+        Path link = Files.createSymbolicLink(dir.resolve("link.db"), file);
+        try (Store first = Store.open(file, Store.COLLECTOR)) {
+            assertThatThrownBy(() -> Store.open(link)).isInstanceOf(StoreInUseException.class);
+        }
+    }
+
+    @Test
+    void aReaderFindsAStoreWhosePathSQLiteWouldReadAsSyntax() throws Exception {
+        Path file = Files.createDirectories(dir.resolve("my data #1 ?x=%20")).resolve("m.db");
+        try (Store writer = Store.open(file)) {
+            writer.append(demand("m1", 0, "1.0"));
+            try (Store reader = Store.openReadOnly(file)) {
+                assertThat(reader.stats().points()).as("with a live WAL").isEqualTo(1);
+            }
+        }
+        try (Store reader = Store.openReadOnly(file)) {
+            assertThat(reader.stats().points()).as("without one").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aReaderOfAStoreNobodyWritesCreatesNoFile() throws Exception {
         Path file = dir.resolve("m.db");
         try (Store writer = Store.open(file)) {
