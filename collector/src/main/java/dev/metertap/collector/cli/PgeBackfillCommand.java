@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
                 + "rest. It ends with a summary and the gaps left per usage point, commodity and flow.",
                 "--audit checks what the store holds instead and asks again only for the missing spans.",
                 "Exit status: 0 when every window was answered, 1 when some were not (run it again) or PG&E refused us, "
-                + "2 for a bad configuration (a receiver port in use too) or store, or a store in use by a running collector."},
+                + "2 for a bad configuration (a receiver port in use too) or store."},
         footer = {"", "Examples:",
                 "  metertap pge backfill --from 2022-12-01 --to 2026-12-01",
                 "  metertap pge backfill -c /etc/metertap/metertap.yaml --from 2026-01-01 --to 2026-02-01",

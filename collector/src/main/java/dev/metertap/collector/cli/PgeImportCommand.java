@@ -45,9 +45,7 @@ import java.util.function.Consumer;
                         + "readings are printed to stdout instead and nothing is stored.",
                 "Per file, a summary (readings, clipped, duplicates, corrected) goes to stdout when storing, to "
                         + "stderr when printing. A file that cannot be read is reported and the others still import.",
-                "The store has one writer: while 'metertap run' writes to it, stop the collector for the import.",
-                "Exit status: 0 every file imported, 1 some file could not be read, 2 a bad option or configuration, "
-                        + "or a store that cannot be written (in use by another metertap)."},
+                "The store has one writer: while 'metertap run' writes to it, stop the collector for the import."},
         footer = {"", "Examples:",
                 "  metertap pge import ~/Downloads/pge_electric_interval_data_2024.xml",
                 "  metertap pge import bulk-*.xml --from 2024-01-01 --to 2025-01-01",

@@ -28,8 +28,7 @@ import java.util.concurrent.CountDownLatch;
                 "Serves /status (JSON) and /metrics (Prometheus text) on status.bind:status.port (default 127.0.0.1:9464).",
                 "SIGTERM or Ctrl-C stops it cleanly: the device is closed, sinks get a few seconds to catch up (the rest "
                         + "waits in the store), the store is closed; exit status 0.",
-                "Exit status 1: no EMU-2 found on USB (when emu2.port is not set). Exit status 2: a bad configuration (unknown key, missing file, port in use, unusable store), or a store another "
-                        + "metertap already writes to (the line names that process). "
+                "Exit status 1: no EMU-2 found on USB (when emu2.port is not set). Exit status 2: a bad configuration (unknown key, missing file, port in use, unusable store). "
                         + "Secrets come only from environment variables or files named in the configuration."},
         footer = {"", "Examples:",
                 "  metertap run",

@@ -29,9 +29,7 @@ import java.util.concurrent.Callable;
 /** {@code metertap store stats|export}: what the embedded store holds, and getting it out. */
 @Command(name = "store",
         mixinStandardHelpOptions = true,
-        description = {"Inspects and exports the embedded store (SQLite). Reads only: works while the collector writes, "
-                + "and for a user who may read the file but not write its directory.",
-                "Exit status: 0 done, 2 a bad option or configuration, or no readable store."},
+        description = "Inspects and exports the embedded store (SQLite).",
         subcommands = {StoreCommand.Stats.class, StoreCommand.Export.class},
         footer = {"", "Examples:",
                 "  metertap store stats",
