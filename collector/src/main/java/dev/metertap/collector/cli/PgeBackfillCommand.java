@@ -46,6 +46,8 @@ import java.util.concurrent.Callable;
 final class PgeBackfillCommand implements Callable<Integer> {
 
     private static final int GAPS_SHOWN_PER_SERIES = 5;
+    private static final String WHILE_COLLECTING = "stop it first (sudo systemctl stop metertap) and start it again after "
+            + "the backfill, or, for the last few days only, let it fetch them itself (schedule.pge-daily-bulk-at)";
 
     @Spec
     CommandSpec spec;
@@ -92,7 +94,7 @@ final class PgeBackfillCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Clock clock = Clock.systemUTC();
-        try (Store store = Store.open(storePath);
+        try (Store store = options.openForWriting(storePath, "metertap pge backfill", WHILE_COLLECTING);
              PgeConnection pge = PgeConnection.open(config, new ConfigLoader(System.getenv()), store, clock).start()) {
             BackfillProgress progress = System.console() != null ? new TerminalProgressBar(err) : new LoggedProgress();
             BackfillSummary summary = audit ? pge.audit(range, settings, progress) : pge.backfill(range, settings, progress);

@@ -44,7 +44,8 @@ import java.util.function.Consumer;
                 "A reading stored before is replaced when the file carries a corrected value. With --format the "
                         + "readings are printed to stdout instead and nothing is stored.",
                 "Per file, a summary (readings, clipped, duplicates, corrected) goes to stdout when storing, to "
-                        + "stderr when printing. A file that cannot be read is reported and the others still import."},
+                        + "stderr when printing. A file that cannot be read is reported and the others still import.",
+                "The store has one writer: while 'metertap run' writes to it, stop the collector for the import."},
         footer = {"", "Examples:",
                 "  metertap pge import ~/Downloads/pge_electric_interval_data_2024.xml",
                 "  metertap pge import bulk-*.xml --from 2024-01-01 --to 2025-01-01",
@@ -55,6 +56,8 @@ final class PgeImportCommand implements Callable<Integer> {
     enum Format { ilp, json }
 
     private static final int BATCH = 5_000;
+    private static final String WHILE_COLLECTING =
+            "stop it first (sudo systemctl stop metertap), import, then start it again (sudo systemctl start metertap)";
 
     @Spec
     CommandSpec spec;
@@ -100,7 +103,7 @@ final class PgeImportCommand implements Callable<Integer> {
         } else {
             MetertapConfig config = options.loadConfig();
             Path storePath = options.store != null ? options.store : config.store().path();
-            try (Store store = Store.open(storePath)) {
+            try (Store store = options.openForWriting(storePath, "metertap pge import", WHILE_COLLECTING)) {
                 for (Path file : files) {
                     List<IntervalReading> batch = new ArrayList<>(BATCH);
                     long[] changed = {0};

@@ -79,7 +79,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     private int report() {
         MetertapConfig config = options.loadConfig();
-        try (Store store = Store.open(options.storePath(config))) {
+        try (Store store = Store.openReadOnly(options.storePath(config))) {
             ReportScope scope = scope(store);
             Report report = new ReportCalculator(store).calculate(scope);
             if (out == null) {

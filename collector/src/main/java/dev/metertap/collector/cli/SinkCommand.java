@@ -84,7 +84,7 @@ public final class SinkCommand implements Runnable {
             PrintStream stdout = System.out;
             long started = System.nanoTime();
             long[] points = {0};
-            try (Store store = Store.open(options.storePath(config));
+            try (Store store = Store.openReadOnly(options.storePath(config));
                  Sink sink = new ConfigLoader(System.getenv()).openSink(config, sinkName, stdout)) {
                 try {
                     store.scanBatches(query, batching.maxPoints(), batching.maxBytes(), batch -> {

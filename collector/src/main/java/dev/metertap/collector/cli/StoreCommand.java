@@ -62,7 +62,7 @@ public final class StoreCommand implements Runnable {
         private int stats() {
             MetertapConfig config = options.loadConfig();
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = Store.open(options.storePath(config))) {
+            try (Store store = Store.openReadOnly(options.storePath(config))) {
                 StoreStats stats = store.stats();
                 out.printf("store      %s (schema %d, %,d bytes)%n", store.path().toAbsolutePath(), stats.schemaVersion(), stats.fileBytes());
                 out.printf("points     %,d%n", stats.points());
@@ -123,7 +123,7 @@ public final class StoreCommand implements Runnable {
             MetertapConfig config = options.loadConfig();
             PointQuery query = query(series, from, to);
             PrintWriter out = spec.commandLine().getOut();
-            try (Store store = Store.open(options.storePath(config))) {
+            try (Store store = Store.openReadOnly(options.storePath(config))) {
                 switch (format) {
                     case ilp -> store.scan(query, point -> out.println(LineProtocol.encode(point)));
                     case json -> writeJson(store, query, out);

@@ -2,6 +2,9 @@ package dev.metertap.collector.cli;
 
 import dev.metertap.collector.config.ConfigLoader;
 import dev.metertap.collector.config.MetertapConfig;
+import dev.metertap.collector.store.Store;
+import dev.metertap.collector.store.StoreException;
+import dev.metertap.collector.store.StoreInUseException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -41,6 +44,22 @@ final class StoreOptions {
             throw new IllegalArgumentException("no store at " + path.toAbsolutePath() + " (give --store PATH or store.path in the configuration)");
         }
         return path;
+    }
+
+    /**
+     * Opens the store for a one-off writer ({@code what}: "metertap pge import"). When a running collector holds it,
+     * the one line says what to do instead ({@code whileCollecting}) rather than only "stop it first".
+     */
+    Store openForWriting(Path path, String what, String whileCollecting) {
+        try {
+            return Store.open(path, what);
+        } catch (StoreInUseException e) {
+            if (!e.heldByCollector()) {
+                throw e;
+            }
+            throw new StoreException("the store " + path.toAbsolutePath() + " is in use by " + e.holder()
+                    + ", a running collector; " + whileCollecting, e);
+        }
     }
 
     /** {@code 2026-11-23} (midnight UTC) or an instant {@code 2026-11-23T08:00:00Z}. */

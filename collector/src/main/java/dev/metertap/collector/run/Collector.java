@@ -107,7 +107,7 @@ public final class Collector implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.store = Store.open(config.store().path());
+        this.store = Store.open(config.store().path(), Store.COLLECTOR);
         List<AutoCloseable> built = new ArrayList<>();
         try {
             this.forwarders = loader.forwarders(config, store, seams.stdout());

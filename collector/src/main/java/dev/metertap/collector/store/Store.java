@@ -32,37 +32,55 @@ import java.util.function.Consumer;
  * one and is shipped again. Each append commits before it returns ({@code synchronous=FULL}), so a
  * reading the caller saw accepted survives a crash or a power cut. One connection writes, under a
  * lock; each {@link Outbox} reads through its own connection, which WAL lets run alongside writes.
- * Several processes may share the file (SQLite serialises their writes).
+ *
+ * <p>One writer at a time: {@link #open} takes the store's {@link WriterLock}, so a second writer, in another
+ * process or this one, is refused with a {@link StoreInUseException} that names the holder. Readers
+ * ({@link #openReadOnly}) take no lock, migrate nothing and write nothing, not even SQLite's {@code -wal} and
+ * {@code -shm} files, so they work next to a running collector and for a user who may not write the directory.
  */
 public final class Store implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Store.class);
 
-    // seq is taken inside the write transaction, so it also grows across processes sharing the file
-    // (a PG&E import next to the EMU-2 reader); points are never deleted, so max(seq) never falls
+    // seq is taken inside the write transaction; points are never deleted, so max(seq) never falls
     private static final String UPSERT = """
             INSERT INTO points (seq, measurement, tags, time, line)
             VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM points), ?, ?, ?, ?)
             ON CONFLICT (measurement, tags, time) DO UPDATE SET line = excluded.line, seq = excluded.seq
             WHERE line IS NOT excluded.line""";
 
+    /** What a collector ({@code metertap run}, and anything built by its one assembly) is called in the lock file. */
+    public static final String COLLECTOR = "metertap run";
+
     private final Path path;
-    private final Connection writer;
-    private final PreparedStatement upsert;
+    private final Connection writer;       // null when read-only
+    private final PreparedStatement upsert; // null when read-only
+    private final WriterLock lock;          // null when read-only
     private final int schemaVersion;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
     private final Object writeLock = new Object();
     private boolean closed;
 
-    private Store(Path path, Connection writer, int schemaVersion) throws SQLException {
+    private Store(Path path, Connection writer, WriterLock lock, int schemaVersion) throws SQLException {
         this.path = path;
         this.writer = writer;
+        this.lock = lock;
         this.schemaVersion = schemaVersion;
-        this.upsert = writer.prepareStatement(UPSERT);
+        this.upsert = writer != null ? writer.prepareStatement(UPSERT) : null;
     }
 
-    /** Opens (creating it and its directory if needed) the store at {@code path} and migrates its schema. */
+    /** {@link #open(Path, String)} for a writer that names itself just "metertap" (tests, tools). */
     public static Store open(Path path) {
+        return open(path, "metertap");
+    }
+
+    /**
+     * Opens (creating it and its directory if needed) the store at {@code path} for writing and migrates its schema.
+     * {@code holder} ("metertap run", "metertap pge import") is what a refused second writer is told holds it.
+     *
+     * @throws StoreInUseException when another writer holds the store
+     */
+    public static Store open(Path path, String holder) {
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
@@ -71,6 +89,7 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the store's directory for " + path + ": " + e.getMessage(), e);
         }
+        WriterLock lock = WriterLock.acquire(path, holder);
         Connection connection = null;
         try {
             org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
@@ -84,16 +103,52 @@ public final class Store implements AutoCloseable {
                 statement.execute("PRAGMA synchronous = FULL");
             }
             int version = Migrations.apply(connection);
-            Store store = new Store(path, connection, version);
-            log.debug("opened store {} (schema {})", path, version);
+            Store store = new Store(path, connection, lock, version);
+            log.debug("opened store {} (schema {}) for {}", path, version, holder);
             return store;
         } catch (SQLException e) {
             closeQuietly(connection);
+            lock.close();
             throw new StoreException("cannot open the store " + path + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
+            lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens an existing store for reading only: no lock, no migration, no write of any kind. Works while a collector
+     * writes, and for a user who may read the file but not write its directory. Writing through it is refused.
+     */
+    public static Store openReadOnly(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new StoreException("no store at " + path.toAbsolutePath());
+        }
+        try (Connection reader = ReadOnlyConnection.open(path); Statement statement = reader.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+            int version = rows.next() ? rows.getInt(1) : 0;
+            if (version > Migrations.LATEST) {
+                throw new StoreException("store schema version " + version + " is newer than this metertap understands ("
+                        + Migrations.LATEST + "); upgrade metertap");
+            }
+            if (version == 0) {
+                throw new StoreException(path.toAbsolutePath() + " is not a metertap store (it has no metertap schema)");
+            }
+            return new Store(path, null, null, version);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** False for a store opened with {@link #openReadOnly}. */
+    public boolean writable() {
+        return writer != null;
+    }
+
+    /** A connection of its own for one read: the writer's kind, or a read-only one. */
+    private Connection readConnection() throws SQLException {
+        return writable() ? connect(path) : ReadOnlyConnection.open(path);
     }
 
     static Connection connect(Path path) throws SQLException {
@@ -141,7 +196,7 @@ public final class Store implements AutoCloseable {
         }
         int changed = 0;
         synchronized (writeLock) {
-            requireOpen();
+            requireWritable();
             try {
                 writer.setAutoCommit(false);
                 for (Point point : points) {
@@ -170,16 +225,10 @@ public final class Store implements AutoCloseable {
 
     /** The seq of the latest stored change (0 for an empty store): a forwarder has caught up once it delivered this. */
     public long lastSeq() {
-        synchronized (writeLock) {
-            requireOpen();
-            try (Statement statement = writer.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM points")) {
-                rows.next();
-                return rows.getLong(1);
-            } catch (SQLException e) {
-                throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
-            }
-        }
+        return readOne("SELECT coalesce(max(seq), 0) FROM points", rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
     }
 
     /** Runs {@code listener} after each commit that added or changed points (it must not block). */
@@ -219,7 +268,7 @@ public final class Store implements AutoCloseable {
             args.add(tag.getValue());
         }
         sql.append(" ORDER BY time, seq");
-        try (Connection reader = connect(path);
+        try (Connection reader = readConnection();
              PreparedStatement select = reader.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
                 select.setObject(i + 1, args.get(i));
@@ -262,6 +311,7 @@ public final class Store implements AutoCloseable {
      * cursor is recorded at 0, so {@link #stats} shows its backlog before it has delivered anything.
      */
     public Outbox outbox(String sink) {
+        requireWritable();
         try {
             return new Outbox(this, sink, connect(path));
         } catch (SQLException e) {
@@ -272,7 +322,7 @@ public final class Store implements AutoCloseable {
     /** Records a new sink's cursor at 0; a known sink's stays where it is. */
     void registerSink(String sink) {
         synchronized (writeLock) {
-            requireOpen();
+            requireWritable();
             try (PreparedStatement insert = writer.prepareStatement("INSERT OR IGNORE INTO sink_cursors (sink, seq) VALUES (?, 0)")) {
                 insert.setString(1, sink);
                 insert.executeUpdate();
@@ -285,7 +335,7 @@ public final class Store implements AutoCloseable {
     /** Moves a sink's cursor forward to {@code seq} (never backwards) and commits. */
     void advanceCursor(String sink, long seq) {
         synchronized (writeLock) {
-            requireOpen();
+            requireWritable();
             try (PreparedStatement update = writer.prepareStatement("""
                     INSERT INTO sink_cursors (sink, seq) VALUES (?, ?)
                     ON CONFLICT (sink) DO UPDATE SET seq = max(seq, excluded.seq)""")) {
@@ -299,7 +349,7 @@ public final class Store implements AutoCloseable {
     }
 
     public StoreStats stats() {
-        try (Connection reader = connect(path); Statement statement = reader.createStatement()) {
+        try (Connection reader = readConnection(); Statement statement = reader.createStatement()) {
             long total = 0;
             List<StoreStats.MeasurementStats> measurements = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery(
@@ -327,17 +377,30 @@ public final class Store implements AutoCloseable {
 
     /** Runs SQLite's {@code PRAGMA integrity_check}; "ok" when the file is sound. */
     public String integrityCheck() {
+        return readOne("PRAGMA integrity_check", rows -> {
+            StringBuilder result = new StringBuilder();
+            while (rows.next()) {
+                result.append(result.isEmpty() ? "" : "\n").append(rows.getString(1));
+            }
+            return result.toString();
+        });
+    }
+
+    @FunctionalInterface
+    private interface RowsReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** One query: through the writer's connection (sees its own commits at once), else a read-only one. */
+    private <T> T readOne(String sql, RowsReader<T> reader) {
         synchronized (writeLock) {
             requireOpen();
-            try (Statement statement = writer.createStatement();
-                 ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
-                StringBuilder result = new StringBuilder();
-                while (rows.next()) {
-                    result.append(result.isEmpty() ? "" : "\n").append(rows.getString(1));
-                }
-                return result.toString();
+            try (Connection own = writable() ? null : readConnection();
+                 Statement statement = (writable() ? writer : own).createStatement();
+                 ResultSet rows = statement.executeQuery(sql)) {
+                return reader.read(rows);
             } catch (SQLException e) {
-                throw new StoreException("cannot check " + path + ": " + e.getMessage(), e);
+                throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
             }
         }
     }
@@ -349,11 +412,16 @@ public final class Store implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (!writable()) {
+                return;
+            }
             try {
                 upsert.close();
                 writer.close();
             } catch (SQLException e) {
                 throw new StoreException("cannot close " + path + ": " + e.getMessage(), e);
+            } finally {
+                lock.close(); // only once SQLite is done with the file, so the next writer finds it quiet
             }
         }
     }
@@ -361,6 +429,13 @@ public final class Store implements AutoCloseable {
     private void requireOpen() {
         if (closed) {
             throw new StoreException("the store " + path + " is closed");
+        }
+    }
+
+    private void requireWritable() {
+        requireOpen();
+        if (!writable()) {
+            throw new StoreException("the store " + path + " is open read-only");
         }
     }
 

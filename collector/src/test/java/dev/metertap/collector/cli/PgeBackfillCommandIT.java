@@ -119,6 +119,23 @@ class PgeBackfillCommandIT {
     }
 
     @Test
+    void aBackfillWhileACollectorWritesTheStoreSaysWhatToDoInstead() {
+        Path db = dir.resolve("data/metertap.db");
+        int requestsBefore = pge.journal().requests().size();
+        Run run;
+        try (Store collector = Store.open(db, Store.COLLECTOR)) {
+            run = run("pge", "backfill", "--from", "2025-01-01", "--to", "2025-03-01", "-c", config.toString());
+        }
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).singleElement().asString()
+                .startsWith("metertap: the store " + db.toAbsolutePath() + " is in use by process " + ProcessHandle.current().pid()
+                        + " (metertap run, since ")
+                .endsWith("), a running collector; stop it first (sudo systemctl stop metertap) and start it again after the "
+                        + "backfill, or, for the last few days only, let it fetch them itself (schedule.pge-daily-bulk-at)");
+        assertThat(pge.journal().requests()).as("PG&E was not asked").hasSize(requestsBefore);
+    }
+
+    @Test
     void helpShowsExamples() {
         Run run = run("pge", "backfill", "--help");
         assertThat(run.status()).isZero();

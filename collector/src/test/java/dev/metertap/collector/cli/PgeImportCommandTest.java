@@ -127,6 +127,21 @@ class PgeImportCommandTest {
     }
 
     @Test
+    void anImportWhileACollectorWritesTheStoreSaysToStopItAndStoresNothing() throws IOException {
+        Path db = dir.resolve("metertap.db");
+        Path feed = feed(MODEL, Instant.parse("2024-11-05T08:00:00Z"), Instant.parse("2024-11-06T07:59:59Z"));
+        try (Store collector = Store.open(db, Store.COLLECTOR)) {
+            assertThat(run("pge", "import", feed.toString(), "--store", db.toString())).isEqualTo(2);
+            assertThat(collector.stats().points()).isZero();
+        }
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .startsWith("metertap: the store " + db.toAbsolutePath() + " is in use by process " + ProcessHandle.current().pid()
+                        + " (metertap run, since ")
+                .endsWith("), a running collector; stop it first (sudo systemctl stop metertap), import, then start it again "
+                        + "(sudo systemctl start metertap)");
+    }
+
+    @Test
     void helpShowsExamples() {
         assertThat(run("pge", "import", "--help")).isZero();
         assertThat(out.toString()).contains("Examples:").contains("metertap pge import");

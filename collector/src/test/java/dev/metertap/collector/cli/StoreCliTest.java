@@ -105,6 +105,21 @@ class StoreCliTest {
     }
 
     @Test
+    void statsAndExportReadWhileACollectorWritesAndLeaveItsLockAlone() {
+        try (Store collector = Store.open(db, Store.COLLECTOR)) {
+            collector.append(new DemandReading("d1", "m1", T0.plusSeconds(16), new BigDecimal("2.000")));
+            assertThat(run("store", "stats", "--store", db.toString())).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("points     4");
+            out.getBuffer().setLength(0);
+            assertThat(run("store", "export", "--store", db.toString(), "--series", "emu2_demand", "--from", "2026-11-23T08:00:10Z"))
+                    .as(err.toString()).isZero();
+            assertThat(out.toString()).isEqualTo("emu2_demand,device=d1,meter=m1 kw=2.000 1795420816\n");
+            assertThat(collector.append(new DemandReading("d1", "m1", T0.plusSeconds(24), new BigDecimal("2.500"))))
+                    .as("the collector still writes").isTrue();
+        }
+    }
+
+    @Test
     void helpHasExamples() {
         assertThat(run("store", "export", "--help")).isZero();
         assertThat(out.toString()).contains("Examples:").contains("--format csv");

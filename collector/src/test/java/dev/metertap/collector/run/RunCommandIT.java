@@ -23,6 +23,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -136,6 +139,47 @@ class RunCommandIT {
             assertThat(result.err().lines().toList()).singleElement().asString()
                     .startsWith("metertap: status.port: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .endsWith("another program uses it; choose another port under 'status:'");
+        }
+    }
+
+    @Test
+    void aSecondRunOnTheSameStoreExits2NamingTheFirst() throws Exception {
+        Path link = dir.resolve("ttyEMU2");
+        Path storeFile = dir.resolve("data/metertap.db");
+        try (Emu2Simulator emu = Emu2Simulator.builder().seed(11).manualTime().pty(link).build().start()) {
+            String config = """
+                    store: {path: %s}
+                    emu2: {port: %s}
+                    status: {port: 0}
+                    sinks:
+                      - {name: telegraf, type: stdout}
+                    """.formatted(storeFile, link);
+            Path first = write("first.yml", config);
+            Path second = write("second.yml", config);
+            Instant launched = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            child = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                    MetertapCommand.class.getName(), "run", "-c", first.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            ChildLines stderr = new ChildLines(child.getErrorStream(), DEADLINE);
+            stderr.await(line -> line.contains("collecting into"), "the first collector started");
+
+            Result refused = runInProcess("run", "-c", second.toString());
+
+            assertThat(refused.exit()).as(refused.err()).isEqualTo(2);
+            List<String> lines = refused.err().lines().toList();
+            assertThat(lines).as("one line").hasSize(1);
+            String line = lines.get(0);
+            Matcher m = Pattern.compile("^metertap: the store (.+) is in use by process (\\d+) \\(metertap run, since (\\S+)\\); "
+                    + "stop it first$").matcher(line);
+            assertThat(m.matches()).as(line).isTrue();
+            assertThat(Path.of(m.group(1))).isEqualTo(storeFile.toAbsolutePath());
+            assertThat(Long.parseLong(m.group(2))).as("the first collector's pid").isEqualTo(child.pid());
+            assertThat(Instant.parse(m.group(3))).as("since it started").isAfterOrEqualTo(launched).isBeforeOrEqualTo(Instant.now());
+            assertThat(child.isAlive()).as("the first collector carries on").isTrue();
+
+            child.destroy();
+            assertThat(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as("stderr:%n%s", stderr.text()).isZero();
         }
     }
 

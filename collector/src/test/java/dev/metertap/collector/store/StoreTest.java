@@ -7,7 +7,9 @@ import dev.metertap.collector.reading.Point;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -160,18 +164,108 @@ class StoreTest {
     }
 
     @Test
-    void twoWritersSharingTheFileNeverShareASeq() {
+    void aSecondWriterInTheSameProcessIsRefusedAndToldWhoHoldsIt() {
         Path file = dir.resolve("m.db");
-        try (Store emu2 = Store.open(file); Store pge = Store.open(file); Outbox outbox = emu2.outbox("influx")) {
-            for (int i = 0; i < 50; i++) {
-                emu2.append(demand("m1", i, "1.0"));
-                pge.append(new IntervalReading("up-7", IntervalReading.Commodity.ELECTRICITY, IntervalReading.Flow.DELIVERED,
-                        IntervalReading.Unit.KWH, 900, T0.plusSeconds(900L * i), new BigDecimal("0.5"), 0, null, null));
+        try (Store first = Store.open(file, Store.COLLECTOR)) {
+            first.append(demand("m1", 0, "1.0"));
+            assertThatThrownBy(() -> Store.open(file, "metertap pge import"))
+                    .isInstanceOf(StoreInUseException.class)
+                    .hasMessageMatching(Pattern.quote("the store " + file.toAbsolutePath() + " is in use by process "
+                            + ProcessHandle.current().pid() + " (metertap run, since ") + "\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z\\); stop it first");
+            assertThat(first.append(demand("m1", 1, "1.1"))).as("the holder still writes").isTrue();
+        }
+        try (Store next = Store.open(file, "metertap pge import")) {
+            assertThat(next.query(PointQuery.everything())).hasSize(2);
+        }
+    }
+
+    @Test
+    void aReaderSeesWhatTheWriterCommitsAndCannotWrite() {
+        Path file = dir.resolve("m.db");
+        try (Store writer = Store.open(file, Store.COLLECTOR)) {
+            writer.appendAll(List.of(demand("m1", 0, "1.0"), demand("m1", 1, "1.1")));
+            try (Store reader = Store.openReadOnly(file)) {
+                assertThat(reader.stats().points()).isEqualTo(2);
+                writer.append(demand("m1", 2, "1.2"));
+                assertThat(reader.query(PointQuery.everything())).extracting(Point::epochSecond)
+                        .containsExactly(T0.getEpochSecond(), T0.getEpochSecond() + 1, T0.getEpochSecond() + 2);
+                assertThat(reader.lastSeq()).isEqualTo(3);
+                assertThatThrownBy(() -> reader.append(demand("m1", 3, "1.3")))
+                        .isInstanceOf(StoreException.class).hasMessageEndingWith("is open read-only");
+                assertThatThrownBy(() -> reader.outbox("influx"))
+                        .isInstanceOf(StoreException.class).hasMessageEndingWith("is open read-only");
             }
-            Batch all = outbox.next(1_000, 1 << 20);
-            assertThat(all.size()).isEqualTo(100);
-            assertThat(all.lastSeq()).isEqualTo(100);
-            assertThat(pge.lastSeq()).isEqualTo(100);
+        }
+        assertThat(writerStats(file).points()).isEqualTo(3);
+    }
+
+    @Test
+    void aWriterThroughASymlinkIsTheSameWriter() throws Exception {
+        Path file = dir.resolve("m.db");
+        Store.open(file).close();
+        Path link = Files.createSymbolicLink(dir.resolve("link.db"), file);
+        try (Store first = Store.open(file, Store.COLLECTOR)) {
+            assertThatThrownBy(() -> Store.open(link)).isInstanceOf(StoreInUseException.class);
+        }
+    }
+
+    @Test
+    void aReaderFindsAStoreWhosePathSQLiteWouldReadAsSyntax() throws Exception {
+        Path file = Files.createDirectories(dir.resolve("my data #1 ?x=%20")).resolve("m.db");
+        try (Store writer = Store.open(file)) {
+            writer.append(demand("m1", 0, "1.0"));
+            try (Store reader = Store.openReadOnly(file)) {
+                assertThat(reader.stats().points()).as("with a live WAL").isEqualTo(1);
+            }
+        }
+        try (Store reader = Store.openReadOnly(file)) {
+            assertThat(reader.stats().points()).as("without one").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aReaderOfAStoreNobodyWritesCreatesNoFile() throws Exception {
+        Path file = dir.resolve("m.db");
+        try (Store writer = Store.open(file)) {
+            writer.append(demand("m1", 0, "1.0"));
+        }
+        List<String> before = listing(dir);
+        assertThat(before).as("a closed store leaves no WAL").doesNotContain("m.db-wal", "m.db-shm");
+        try (Store reader = Store.openReadOnly(file)) {
+            assertThat(reader.schemaVersion()).isEqualTo(Migrations.LATEST);
+            assertThat(reader.stats().points()).isEqualTo(1);
+            assertThat(reader.integrityCheck()).isEqualTo("ok");
+        }
+        assertThat(listing(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void aReaderRefusesWhatIsNoStore() throws Exception {
+        assertThatThrownBy(() -> Store.openReadOnly(dir.resolve("none.db")))
+                .isInstanceOf(StoreException.class).hasMessage("no store at " + dir.resolve("none.db").toAbsolutePath());
+        Path empty = Files.createFile(dir.resolve("empty.db"));
+        assertThatThrownBy(() -> Store.openReadOnly(empty))
+                .isInstanceOf(StoreException.class).hasMessageEndingWith("is not a metertap store (it has no metertap schema)");
+    }
+
+    @Test
+    void aLockFileThatNamesNoHolderIsNotBelieved() {
+        assertThat(WriterLock.parseHolder("pid=12\nwhat=metertap run\nsince=2026-12-02T15:30:00Z\n"))
+                .contains(new WriterLock.Holder(12, "metertap run", Instant.parse("2026-12-02T15:30:00Z")));
+        assertThat(WriterLock.parseHolder("")).isEmpty();
+        assertThat(WriterLock.parseHolder("pid=12\nwhat=metertap run\n")).isEmpty();
+        assertThat(WriterLock.parseHolder("pid=twelve\nwhat=x\nsince=2026-12-02T15:30:00Z")).isEmpty();
+    }
+
+    private static StoreStats writerStats(Path file) {
+        try (Store store = Store.open(file)) {
+            return store.stats();
+        }
+    }
+
+    private static List<String> listing(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
         }
     }
 }
