@@ -102,7 +102,7 @@ public final class ShippedCollectorSteps {
     @Then("its store holds every reading the display sent whole, once, and so did standard output")
     public void itsStoreAndStdoutHoldEveryWholeReading() throws Exception {
         List<String> stored;
-        try (Store store = Store.open(shipped.storeFile())) {
+        try (Store store = Store.openReadOnly(shipped.storeFile())) {
             stored = store.query(PointQuery.everything()).stream().map(LineProtocol::encode).toList();
         }
         List<String> keys = stored.stream().map(line -> ReadingKey.of(LineProtocol.decode(line))).flatMap(Optional::stream).toList();
@@ -130,7 +130,7 @@ public final class ShippedCollectorSteps {
     public void itsStoreHoldsEveryIntervalOfThoseDays() {
         Instant today = startedAt.truncatedTo(ChronoUnit.DAYS);
         TimeWindow days = new TimeWindow(today.atOffset(ZoneOffset.UTC).minusDays(pgeDays).toInstant(), today);
-        try (Store store = Store.open(shipped.storeFile())) {
+        try (Store store = Store.openReadOnly(shipped.storeFile())) {
             for (var point : utility.started().model().usagePoints()) {
                 assertThat(TruthComparison.compare(store, utility.started().model(), point.id(), days).mismatches())
                         .as("usage point %s", point.id()).isEmpty();

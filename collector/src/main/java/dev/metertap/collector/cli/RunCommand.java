@@ -23,11 +23,12 @@ import java.util.concurrent.CountDownLatch;
         mixinStandardHelpOptions = true,
         description = {
                 "Runs the collector: reads the EMU-2 (polling its summation and price), stores every reading, forwards "
-                        + "stored readings to the configured sinks, and, with schedule.pge-daily-bulk-at, asks PG&E once a day "
-                        + "for the recent days the store lacks.",
+                        + "stored readings to the configured sinks, and, with schedule.pge-daily-bulk-at, asks PG&E for the "
+                        + "last pge-days days as it starts and again every day at that time.",
                 "Serves /status (JSON) and /metrics (Prometheus text) on status.bind:status.port (default 127.0.0.1:9464).",
-                "SIGTERM or Ctrl-C stops it cleanly: the device is closed, sinks get a few seconds to catch up (the rest "
-                        + "waits in the store), the store is closed; exit status 0.",
+                "SIGTERM or Ctrl-C stops it cleanly: it stops reading, stores what it read, lets every sink it can reach "
+                        + "deliver everything stored (a sink that is down keeps the rest in the store for the next start), closes "
+                        + "the store; exit status 0.",
                 "Exit status 1: no EMU-2 found on USB (when emu2.port is not set). Exit status 2: a bad configuration (unknown key, missing file, port in use, unusable store). "
                         + "Secrets come only from environment variables or files named in the configuration."},
         footer = {"", "Examples:",
