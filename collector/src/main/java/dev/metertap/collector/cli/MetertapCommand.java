@@ -33,6 +33,7 @@ public final class MetertapCommand implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new MetertapCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrors())
                 .setExecutionExceptionHandler(MetertapCommand::explain);
     }
 

@@ -50,10 +50,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
-    @Option(names = "--from", paramLabel = "DAY", description = "First local day, inclusive (2026-11-01). Default: the first stored reading's day.")
+    @Option(names = "--from", paramLabel = "DAY", converter = DayConverter.class, description = "First local day, inclusive (2026-11-01). Default: the first stored reading's day.")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "DAY", description = "Last local day, exclusive (2026-12-01). Default: the day after the last stored reading.")
+    @Option(names = "--to", paramLabel = "DAY", converter = DayConverter.class, description = "Last local day, exclusive (2026-12-01). Default: the day after the last stored reading.")
     LocalDate to;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|html|json", description = "Default: ${DEFAULT-VALUE}.")
@@ -62,7 +62,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path out;
 
-    @Option(names = "--zone", defaultValue = "America/Los_Angeles", paramLabel = "ZONE",
+    @Option(names = "--zone", defaultValue = "America/Los_Angeles", paramLabel = "ZONE", converter = ZoneConverter.class,
             description = "Time zone of days, nights and hours of day. Default: ${DEFAULT-VALUE}.")
     ZoneId zone;
 

@@ -7,6 +7,7 @@ import dev.metertap.collector.config.MetertapConfig;
 import dev.metertap.collector.reading.Field;
 import dev.metertap.collector.reading.LineProtocol;
 import dev.metertap.collector.reading.Point;
+import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.reading.Tag;
 import dev.metertap.collector.store.PointQuery;
 import dev.metertap.collector.store.Store;
@@ -193,6 +194,15 @@ public final class StoreCommand implements Runnable {
         PointQuery all = PointQuery.everything();
         Instant start = from != null ? from : all.from();
         Instant end = to != null ? to : all.to();
-        return series != null ? PointQuery.series(series, start, end) : new PointQuery(null, Map.of(), start, end);
+        if (series == null) {
+            return new PointQuery(null, Map.of(), start, end);
+        }
+        PointQuery query = PointQuery.series(series, start, end);
+        if (!Reading.MEASUREMENTS.contains(query.measurement())) {
+            // a typo would otherwise export nothing and look like an empty store
+            throw new IllegalArgumentException("--series: unknown measurement '" + query.measurement() + "'; known: "
+                    + String.join(", ", Reading.MEASUREMENTS));
+        }
+        return query;
     }
 }
