@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -65,7 +66,16 @@ final class Emu2ListenCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         Emu2Session session = new Emu2Session(endpoint.transport(), options, new Printer(out));
         try {
-            session.start();
+            session.startConnected();
+        } catch (IOException e) {
+            // a wrong path is the user's to fix now; a device lost later is reconnected
+            session.close();
+            removeHook(onCtrlC);
+            spec.commandLine().getErr().println("metertap: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
+        try {
             if (duration != null) {
                 stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             } else {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,18 +72,28 @@ final class Emu2SendCommand implements Callable<Integer> {
         Duration deadline = timeout.plus(options.retryBackoff().multipliedBy(2)).multipliedBy(attempts).plusSeconds(5);
         try (Emu2Session session = new Emu2Session(endpoint.transport(), options, new Emu2Listener() {
         })) {
-            session.start();
+            session.startConnected();
             Emu2Message reply = session.client().send(named).get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             if (reply == null) {
-                spec.commandLine().getErr().println("metertap: sent " + named.name() + " (the device sends no reply to it)");
+                spec.commandLine().getErr().println("metertap: sent " + named.name() + " (the device sends no reply to it, "
+                        + "and did not answer 'Unknown command' within "
+                        + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms") + ")");
             } else {
                 spec.commandLine().getOut().println(MessageJson.toJson(reply));
             }
             return 0;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("metertap: " + e.getMessage());
+            return 2;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownCommandException) {
+                spec.commandLine().getErr().println("metertap: " + e.getCause().getMessage()
+                        + " (the commands it knows: metertap emu2 send --help)");
+                return 2;
+            }
             spec.commandLine().getErr().println("metertap: " + e.getCause().getMessage()
                     + (e.getCause() instanceof NoReplyException ? " (is " + endpoint + " the EMU-2, and is it powered?)" : ""));
-            return e.getCause() instanceof UnknownCommandException ? 2 : 1;
+            return 1;
         } catch (TimeoutException e) {
             spec.commandLine().getErr().println("metertap: could not reach the EMU-2 at " + endpoint + " within " + deadline.toSeconds() + " s");
             return 1;
