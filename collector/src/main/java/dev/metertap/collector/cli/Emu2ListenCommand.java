@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code metertap emu2 listen}: prints readings as they arrive. */
 @Command(name = "listen",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:stopped after --duration or by Ctrl-C", "2:a bad option, or the port cannot be opened (no such device, not a serial port, no permission)"},
         mixinStandardHelpOptions = true,
         description = {
                 "Prints each reading as the EMU-2 sends it, until --duration has passed or Ctrl-C.",

@@ -26,20 +26,23 @@ import java.util.concurrent.TimeoutException;
 
 /** {@code metertap emu2 send}: one command, retried as the device needs, reply printed as JSON. */
 @Command(name = "send",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:the reply was printed (or, for a command without one, the device did not refuse it)", "1:no reply after --attempts", "2:the device answered 'Unknown command', a bad option, or the port cannot be opened"},
         mixinStandardHelpOptions = true,
         description = {
                 "Sends one command to the EMU-2 and prints its reply as JSON.",
                 "Replies often go missing or get cut by scheduled notifications: each attempt waits --timeout, "
-                        + "and the command is sent up to --attempts times. Exits 1 when no reply came, "
-                        + "2 when the device answered 'Unknown command'."},
+                        + "and the command is sent up to --attempts times."},
         footer = {"", "Commands (from Rainforest's XML API): get_device_info, get_meter_list, get_meter_info, "
                 + "get_network_info, get_connection_status, get_instantaneous_demand, get_current_summation_delivered, "
                 + "get_current_price, get_time, get_message, get_schedule, get_profile_data, get_current_period_usage, "
                 + "get_last_period_usage, set_schedule, set_current_price, set_fast_poll, confirm_message, restart, …",
                 "", "Examples:",
                 "  metertap emu2 send get_device_info --port /dev/ttyACM0",
-                "  metertap emu2 send get_instantaneous_demand --param Refresh=Y --port /tmp/emu2/ttyEMU2",
-                "  metertap emu2 send set_schedule --param Event=demand --param Frequency=0x0a --param Enabled=Y"})
+                "  metertap emu2 send get_instantaneous_demand --param Refresh=Y \\",
+                "      --port /tmp/emu2/ttyEMU2",
+                "  metertap emu2 send set_schedule --param Event=demand \\",
+                "      --param Frequency=0x0a --param Enabled=Y"})
 final class Emu2SendCommand implements Callable<Integer> {
 
     @Spec

@@ -31,10 +31,17 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         ArgSpec arg = e.getArgSpec();
         String value = e.getValue();
         String help = " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')";
+        CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
-            return unmatched.getMessage().split("\\R")[0]
-                    + (suggestions.isEmpty() ? help : "; did you mean " + String.join(" or ", suggestions) + "?");
+            String what = unmatched.getUnmatched().isEmpty() ? unmatched.getMessage()
+                    : unmatched.isUnknownOption() ? "unknown option '" + unmatched.getUnmatched().get(0) + "'"
+                    : "'" + unmatched.getUnmatched().get(0) + "' is not a command or option of '" + command.qualifiedName() + "'";
+            return what + (suggestions.isEmpty() ? help : "; did you mean " + String.join(" or ", suggestions) + "?");
+        }
+        if (arg == null && !command.subcommands().isEmpty() && e.getMessage().startsWith("Missing required subcommand")) {
+            return "'" + command.qualifiedName() + "' needs a command: "
+                    + String.join(", ", command.subcommands().values().stream().map(c -> c.getCommandName()).distinct().toList()) + help;
         }
         if (arg == null || value == null) {
             return e.getMessage() + help;
