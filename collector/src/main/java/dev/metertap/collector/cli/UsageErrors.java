@@ -30,8 +30,8 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     static String explain(CommandLine.ParameterException e) {
         ArgSpec arg = e.getArgSpec();
         String value = e.getValue();
-        String help = " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')";
         CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
+        String help = " (see '" + command.qualifiedName() + " --help')";
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             String what = unmatched.getUnmatched().isEmpty() ? unmatched.getMessage()
@@ -41,7 +41,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         }
         if (arg == null && !command.subcommands().isEmpty() && e.getMessage().startsWith("Missing required subcommand")) {
             return "'" + command.qualifiedName() + "' needs a command: "
-                    + String.join(", ", command.subcommands().values().stream().map(c -> c.getCommandName()).distinct().toList()) + help;
+                    + String.join(", ", command.subcommands().values().stream().map(CommandLine::getCommandName).distinct().toList()) + help;
         }
         if (arg == null || value == null) {
             return e.getMessage() + help;
