@@ -59,6 +59,16 @@ final class Emu2ListenCommand implements Callable<Integer> {
         Endpoint endpoint = port.endpoint();
         PrintWriter out = spec.commandLine().getOut();
         Emu2Options options = Emu2Options.DEFAULTS.withMaxFragmentBytes(maxFragmentBytes);
+        Emu2Session session = new Emu2Session(endpoint.transport(), options, new Printer(out));
+        try {
+            session.startConnected();
+        } catch (IOException e) {
+            // a wrong path is the user's to fix now; a device lost later is reconnected
+            session.close();
+            spec.commandLine().getErr().println("metertap: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
@@ -66,17 +76,6 @@ final class Emu2ListenCommand implements Callable<Integer> {
             awaitQuietly(finished);
         }, "metertap-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        Emu2Session session = new Emu2Session(endpoint.transport(), options, new Printer(out));
-        try {
-            session.startConnected();
-        } catch (IOException e) {
-            // a wrong path is the user's to fix now; a device lost later is reconnected
-            session.close();
-            removeHook(onCtrlC);
-            spec.commandLine().getErr().println("metertap: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return 2;
-        }
         try {
             if (duration != null) {
                 stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
