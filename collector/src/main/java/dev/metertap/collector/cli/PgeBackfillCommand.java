@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 /** {@code metertap pge backfill}: a range of Share My Data history into the store, resumable, with a gap report. */
 @Command(name = "backfill",
         exitCodeListHeading = ExitStatus.HEADING,
-        exitCodeList = {"0:every window was answered", "1:some were not (run it again) or PG&E refused us", "2:a bad option or configuration (a receiver port in use too), or an unusable store"},
+        exitCodeList = {"0:every window was answered", "1:some were not (run it again) or PG&E refused us", "2:a bad option or configuration (a receiver port in use too), or a store that cannot be used or that another metertap writes to"},
         mixinStandardHelpOptions = true,
         description = {"Fetches PG&E interval data for a range into the store: asks for it in large windows (halved when PG&E "
                 + "refuses one as too large), waits for each notification on pge.notifications, fetches and stores every "

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
 /** {@code metertap pge import FILE…}: saved Green Button (ESPI) files into the store, or printed. */
 @Command(name = "import",
         exitCodeListHeading = ExitStatus.HEADING,
-        exitCodeList = {"0:every file was imported", "1:a file could not be read or parsed (the others were still imported)", "2:a bad option or configuration, or an unusable store"},
+        exitCodeList = {"0:every file was imported", "1:a file could not be read or parsed (the others were still imported)", "2:a bad option or configuration, or a store that cannot be used or that another metertap writes to"},
         mixinStandardHelpOptions = true,
         description = {
                 "Reads saved Green Button / Share My Data ESPI files (XML feeds) and stores their interval readings "

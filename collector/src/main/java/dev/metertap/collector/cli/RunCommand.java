@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code metertap run}: the long-running collector, until SIGTERM or Ctrl-C. */
 @Command(name = "run",
         exitCodeListHeading = ExitStatus.HEADING,
-        exitCodeList = {"0:stopped by SIGTERM or Ctrl-C", "1:no EMU-2 found on USB (when emu2.port is not set); systemd tries again", "2:a bad configuration (unknown key, missing file, status port in use, unusable store)"},
+        exitCodeList = {"0:stopped by SIGTERM or Ctrl-C", "1:no EMU-2 found on USB (when emu2.port is not set); systemd tries again", "2:a bad configuration (unknown key, missing file, status port in use), or a store that cannot be used or that another metertap writes to"},
         mixinStandardHelpOptions = true,
         description = {
                 "Runs the collector: reads the EMU-2 (polling its summation and price), stores every reading, forwards "
