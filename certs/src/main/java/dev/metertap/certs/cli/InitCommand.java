@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code metertap certs init --out DIR --cn NAME}: the registration kit, as the tutorials make it with OpenSSL. */
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:the kit was written", "1:a file could not be written", "2:a bad option, or DIR already holds a kit (use --force to replace it)"},
         description = {
             "Make the certificate kit a Self-Access user registers with PG&E: a root CA (key and certificate),",
             "a client key, a CSR, the client certificate signed by the CA, the CA's serial file, a PKCS#12 bundle,",

@@ -25,11 +25,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code metertap certs show FILE}: what a certificate is and whether PG&E will take it. */
 @Command(name = "show", mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:all good", "1:warnings (PG&E would refuse it, or it expires within 30 days)", "2:the file cannot be read"},
         description = {
             "Print a certificate's subject, issuer, validity, key size and SHA-256 fingerprint, and warn when it",
             "would not meet PG&E's requirements (RSA >= 2048 bits, SHA-2, clientAuth) or expires within 30 days.",
-            "FILE is PEM (every certificate in it is shown) or PKCS#12 (with --password-file).",
-            "Exit status: 0 all good, 1 warnings, 2 unreadable."},
+            "FILE is PEM (every certificate in it is shown) or PKCS#12 (with --password-file)."},
         footerHeading = "%nExamples:%n",
         footer = {"  metertap certs show ~/metertap/pge-certs/client.crt",
             "  metertap certs show client.p12 --password-file client.p12.password"})

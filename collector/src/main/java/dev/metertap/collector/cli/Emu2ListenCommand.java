@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code metertap emu2 listen}: prints readings as they arrive. */
 @Command(name = "listen",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:stopped after --duration or by Ctrl-C", "2:a bad option, or the port cannot be opened (no such device, not a serial port, no permission)"},
         mixinStandardHelpOptions = true,
         description = {
                 "Prints each reading as the EMU-2 sends it, until --duration has passed or Ctrl-C.",
@@ -56,6 +59,16 @@ final class Emu2ListenCommand implements Callable<Integer> {
         Endpoint endpoint = port.endpoint();
         PrintWriter out = spec.commandLine().getOut();
         Emu2Options options = Emu2Options.DEFAULTS.withMaxFragmentBytes(maxFragmentBytes);
+        Emu2Session session = new Emu2Session(endpoint.transport(), options, new Printer(out));
+        try {
+            session.startConnected();
+        } catch (IOException e) {
+            // a wrong path is the user's to fix now; a device lost later is reconnected
+            session.close();
+            spec.commandLine().getErr().println("metertap: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
@@ -63,9 +76,7 @@ final class Emu2ListenCommand implements Callable<Integer> {
             awaitQuietly(finished);
         }, "metertap-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
-        Emu2Session session = new Emu2Session(endpoint.transport(), options, new Printer(out));
         try {
-            session.start();
             if (duration != null) {
                 stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             } else {

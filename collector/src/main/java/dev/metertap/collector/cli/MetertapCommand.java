@@ -4,8 +4,13 @@ import dev.metertap.certs.cli.CertsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /** The {@code metertap} command line: one subcommand per job. */
 @Command(name = "metertap",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:the command did its job", "1:the device, PG&E or a sink failed it (see each command's help)", "2:a bad option or configuration, or a file that cannot be used"},
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Collects live household electricity readings from a Rainforest EMU-2 and PG&E Share My Data.",
@@ -31,9 +36,15 @@ public final class MetertapCommand implements Runnable {
 
     /** The configured command line, for tests that run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new MetertapCommand())
+        CommandLine cli = new CommandLine(new MetertapCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrors())
+                // as wide as the terminal (80 columns when it cannot tell); examples are kept under 80 so none wraps
+                .setUsageHelpAutoWidth(true)
                 .setExecutionExceptionHandler(MetertapCommand::explain);
+        CommandLine.Model.UsageMessageSpec help = cli.getSubcommands().get("help").getCommandSpec().usageMessage();
+        help.exitCodeListHeading(ExitStatus.HEADING).exitCodeList(new TreeMap<>(Map.of("0", "help shown", "2", "an unknown command")));
+        return cli;
     }
 
     /** Bad input is the user's to fix: say what is wrong, without a stack trace. */

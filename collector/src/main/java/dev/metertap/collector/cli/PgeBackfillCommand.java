@@ -29,20 +29,22 @@ import java.util.concurrent.Callable;
 
 /** {@code metertap pge backfill}: a range of Share My Data history into the store, resumable, with a gap report. */
 @Command(name = "backfill",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:every window was answered", "1:some were not (run it again) or PG&E refused us", "2:a bad option or configuration (a receiver port in use too), or a store that cannot be used or that another metertap writes to"},
         mixinStandardHelpOptions = true,
         description = {"Fetches PG&E interval data for a range into the store: asks for it in large windows (halved when PG&E "
                 + "refuses one as too large), waits for each notification on pge.notifications, fetches and stores every "
                 + "notified resource, and asks again when no notification comes in time.",
                 "Finished windows are remembered in the store: run it again after an interruption and it asks only for the "
                 + "rest. It ends with a summary and the gaps left per usage point, commodity and flow.",
-                "--audit checks what the store holds instead and asks again only for the missing spans.",
-                "Exit status: 0 when every window was answered, 1 when some were not (run it again) or PG&E refused us, "
-                + "2 for a bad configuration (a receiver port in use too) or store."},
+                "--audit checks what the store holds instead and asks again only for the missing spans."},
         footer = {"", "Examples:",
                 "  metertap pge backfill --from 2022-12-01 --to 2026-12-01",
-                "  metertap pge backfill -c /etc/metertap/metertap.yaml --from 2026-01-01 --to 2026-02-01",
+                "  metertap pge backfill -c /etc/metertap/metertap.yaml \\",
+                "      --from 2026-01-01 --to 2026-02-01",
                 "  metertap pge backfill --from 2022-12-01 --to 2026-12-01 --audit",
-                "  metertap pge backfill --from 2025-01-01 --to 2026-01-01 --window 90d --notification-timeout 5m"})
+                "  metertap pge backfill --from 2025-01-01 --to 2026-01-01 \\",
+                "      --window 90d --notification-timeout 5m"})
 final class PgeBackfillCommand implements Callable<Integer> {
 
     private static final int GAPS_SHOWN_PER_SERIES = 5;

@@ -28,12 +28,13 @@ import java.util.concurrent.Callable;
  * ReadServiceStatus, DownloadSampleData), one pass/fail line per step and the likely cause of a failure.
  */
 @Command(name = "check",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:every step passed", "1:a step failed (its likely cause is printed)", "2:a bad configuration"},
         mixinStandardHelpOptions = true,
         description = {"Runs PG&E's Share My Data connectivity test with the configured credentials: a token from the test "
                 + "token URL, ReadServiceStatus, then DownloadSampleData. Prints one PASS/FAIL line per step and, on a "
                 + "failure, the likely cause in plain words (certificate not registered or not sent, wrong secret, "
-                + "untrusted server, clock, outage).",
-                "Exit status: 0 when every step passed, 1 when one failed, 2 for a configuration error."},
+                + "untrusted server, clock, outage)."},
         footer = {"", "Examples:",
                 "  metertap pge check",
                 "  metertap pge check -c /etc/metertap/metertap.yaml"})

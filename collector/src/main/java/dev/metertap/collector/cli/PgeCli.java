@@ -4,6 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code metertap pge …}: PG&E Share My Data. */
 @Command(name = "pge",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:help shown", "2:no command, or an unknown one"},
         description = {"PG&E Share My Data: check the connection, fetch history into the store (backfill), "
                 + "import saved Green Button (ESPI) files, get a token, receive notifications.",
                 "The connection comes from the 'pge:' section of the configuration (client-id, client-secret as {env: …} or "

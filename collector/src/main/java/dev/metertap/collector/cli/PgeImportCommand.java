@@ -37,6 +37,8 @@ import java.util.function.Consumer;
 
 /** {@code metertap pge import FILE…}: saved Green Button (ESPI) files into the store, or printed. */
 @Command(name = "import",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:every file was imported", "1:a file could not be read or parsed (the others were still imported)", "2:a bad option or configuration, or a store that cannot be used or that another metertap writes to"},
         mixinStandardHelpOptions = true,
         description = {
                 "Reads saved Green Button / Share My Data ESPI files (XML feeds) and stores their interval readings "
@@ -49,8 +51,10 @@ import java.util.function.Consumer;
         footer = {"", "Examples:",
                 "  metertap pge import ~/Downloads/pge_electric_interval_data_2024.xml",
                 "  metertap pge import bulk-*.xml --from 2024-01-01 --to 2025-01-01",
-                "  metertap pge import feed.xml --format ilp | influx write --bucket home --precision s",
-                "  metertap pge import feed.xml --format json --store /var/lib/metertap/metertap.db"})
+                "  metertap pge import feed.xml --store /var/lib/metertap/metertap.db",
+                "  metertap pge import feed.xml --format ilp \\",
+                "      | influx write --bucket home --precision s",
+                "  metertap pge import feed.xml --format json > readings.jsonl"})
 final class PgeImportCommand implements Callable<Integer> {
 
     enum Format { ilp, json }

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code metertap pge listen}: the notification receiver alone, printing what it accepts and refuses. */
 @Command(name = "listen",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:stopped after --for or by Ctrl-C", "2:a bad configuration (no pge.notifications section, port in use)"},
         mixinStandardHelpOptions = true,
         description = {"Runs only the HTTPS notification receiver (pge.notifications) and prints each notified resource it "
                 + "would follow and each notification it refuses, with the reason. Nothing is fetched or stored: use it "

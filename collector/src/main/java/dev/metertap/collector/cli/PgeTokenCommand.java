@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
 
 /** {@code metertap pge token}: gets a client-credentials token and shows when it expires (the token itself only with --show). */
 @Command(name = "token",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:a token was issued", "1:PG&E refused or could not be reached", "2:a bad configuration"},
         mixinStandardHelpOptions = true,
         description = {"Gets a Share My Data access token with the configured client id, secret and certificate, and shows "
                 + "when it expires. The token itself is printed only with --show (it grants access to your data for an hour)."},

@@ -28,16 +28,21 @@ import java.util.concurrent.Callable;
 
 /** {@code metertap report}: the baseline-load report from the store. */
 @Command(name = "report",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:the report was written", "2:a bad option or configuration, no store, or nothing in it to report on"},
         mixinStandardHelpOptions = true,
-        description = {"How much energy the house uses and whether its always-on (baseline) load is reasonable:",
-                "daily energy from the EMU-2 and PG&E, each night's baseline with its trend and yearly cost,",
+        description = {"How much energy the house uses and whether its always-on (baseline) load is reasonable.",
+                "It shows daily energy from the EMU-2 and PG&E, each night's baseline with its trend and yearly cost,",
                 "demand by hour of day, the largest sustained loads, EMU-2 versus PG&E by hour and by day.",
-                "Days are whole local days in --zone. See collector/REPORT.md for how each figure is computed."},
+                "Days are whole local days in --zone. How each figure is computed: the README, \"The baseline-load report\"."},
         footer = {"", "Examples:",
                 "  metertap report",
-                "  metertap report --from 2026-10-01 --to 2026-11-01 --format html --out october.html",
-                "  metertap report --from 2026-11-01 --format json --out report.json --store /var/lib/metertap/metertap.db",
-                "  metertap report --meter 0x00135001000c3f4e --usage-point 1234567890 --zone America/Los_Angeles"})
+                "  metertap report --from 2026-10-01 --to 2026-11-01 \\",
+                "      --format html --out october.html",
+                "  metertap report --from 2026-11-01 --format json --out report.json \\",
+                "      --store /var/lib/metertap/metertap.db",
+                "  metertap report --meter 0x00135001000c3f4e --usage-point 1234567890 \\",
+                "      --zone America/Los_Angeles"})
 public final class ReportCommand implements Callable<Integer> {
 
     enum Format { text, html, json }
@@ -50,10 +55,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
-    @Option(names = "--from", paramLabel = "DAY", description = "First local day, inclusive (2026-11-01). Default: the first stored reading's day.")
+    @Option(names = "--from", paramLabel = "DAY", converter = DayConverter.class, description = "First local day, inclusive (2026-11-01). Default: the first stored reading's day.")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "DAY", description = "Last local day, exclusive (2026-12-01). Default: the day after the last stored reading.")
+    @Option(names = "--to", paramLabel = "DAY", converter = DayConverter.class, description = "Last local day, exclusive (2026-12-01). Default: the day after the last stored reading.")
     LocalDate to;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|html|json", description = "Default: ${DEFAULT-VALUE}.")
@@ -62,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path out;
 
-    @Option(names = "--zone", defaultValue = "America/Los_Angeles", paramLabel = "ZONE",
+    @Option(names = "--zone", defaultValue = "America/Los_Angeles", paramLabel = "ZONE", converter = ZoneConverter.class,
             description = "Time zone of days, nights and hours of day. Default: ${DEFAULT-VALUE}.")
     ZoneId zone;
 

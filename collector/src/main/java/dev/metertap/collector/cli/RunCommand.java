@@ -20,6 +20,8 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code metertap run}: the long-running collector, until SIGTERM or Ctrl-C. */
 @Command(name = "run",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:stopped by SIGTERM or Ctrl-C", "1:no EMU-2 found on USB (when emu2.port is not set); systemd tries again", "2:a bad configuration (unknown key, missing file, status port in use), or a store that cannot be used or that another metertap writes to"},
         mixinStandardHelpOptions = true,
         description = {
                 "Runs the collector: reads the EMU-2 (polling its summation and price), stores every reading, forwards "
@@ -29,14 +31,14 @@ import java.util.concurrent.CountDownLatch;
                 "SIGTERM or Ctrl-C stops it cleanly: it stops reading, stores what it read, lets every sink it can reach "
                         + "deliver everything stored (a sink that is down keeps the rest in the store for the next start), closes "
                         + "the store; exit status 0.",
-                "Exit status 1: no EMU-2 found on USB (when emu2.port is not set). Exit status 2: a bad configuration (unknown key, missing file, port in use, unusable store). "
-                        + "Secrets come only from environment variables or files named in the configuration."},
+                "Secrets come only from environment variables or files named in the configuration."},
         footer = {"", "Examples:",
                 "  metertap run",
                 "  metertap run -c /etc/metertap/metertap.yml",
                 "  curl -s localhost:9464/status",
                 "", "Configuration (all optional; see the README for store, sinks and pge):",
-                "  emu2:     {port: /dev/emu2, summation-poll: 60s, price-poll: 5m, max-fragment-bytes: 16384}",
+                "  emu2:     {port: /dev/emu2, summation-poll: 60s, price-poll: 5m,",
+                "             max-fragment-bytes: 16384}",
                 "  status:   {bind: 127.0.0.1, port: 9464}",
                 "  schedule: {pge-daily-bulk-at: \"06:30\", pge-days: 3}"})
 final class RunCommand implements Callable<Integer> {

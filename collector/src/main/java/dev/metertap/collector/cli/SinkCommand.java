@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code metertap sink replay}: sends a stored time range to a sink again. */
 @Command(name = "sink",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:help shown", "2:an unknown command (replay is known)"},
         mixinStandardHelpOptions = true,
         description = "Works with the configured sinks.",
         subcommands = {SinkCommand.Replay.class},
@@ -39,12 +41,16 @@ public final class SinkCommand implements Runnable {
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
+            exitCodeListHeading = ExitStatus.HEADING,
+            exitCodeList = {"0:every point in the range was sent", "1:the sink refused a batch, or stayed unreachable after retries", "2:a bad option or configuration, no such sink, or no store at the path"},
             description = {"Sends stored points in a time range to a sink again, in bounded batches (for a wiped or new database).",
                     "Safe to repeat: InfluxDB keeps one point per series and time. The sink's cursor does not move."},
             footer = {"", "Examples:",
                     "  metertap sink replay --sink influx --from 2026-11-01 --to 2026-12-01",
-                    "  metertap sink replay --sink influx --series emu2_demand --from 2026-11-23 --to 2026-11-24 -c /etc/metertap/metertap.yaml",
-                    "  metertap sink replay --sink telegraf --from 2026-11-23T08:00:00Z --to 2026-11-23T09:00:00Z"})
+                    "  metertap sink replay --sink influx --series emu2_demand \\",
+                    "      --from 2026-11-23 --to 2026-11-24 -c /etc/metertap/metertap.yaml",
+                    "  metertap sink replay --sink telegraf \\",
+                    "      --from 2026-11-23T08:00:00Z --to 2026-11-23T09:00:00Z"})
     static final class Replay implements Callable<Integer> {
         private static final int MAX_ATTEMPTS = 6;
 

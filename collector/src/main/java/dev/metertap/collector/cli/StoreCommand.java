@@ -7,6 +7,7 @@ import dev.metertap.collector.config.MetertapConfig;
 import dev.metertap.collector.reading.Field;
 import dev.metertap.collector.reading.LineProtocol;
 import dev.metertap.collector.reading.Point;
+import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.reading.Tag;
 import dev.metertap.collector.store.PointQuery;
 import dev.metertap.collector.store.Store;
@@ -28,12 +29,15 @@ import java.util.concurrent.Callable;
 
 /** {@code metertap store stats|export}: what the embedded store holds, and getting it out. */
 @Command(name = "store",
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {"0:help shown", "2:an unknown command (stats and export are known)"},
         mixinStandardHelpOptions = true,
         description = "Inspects and exports the embedded store (SQLite).",
         subcommands = {StoreCommand.Stats.class, StoreCommand.Export.class},
         footer = {"", "Examples:",
                 "  metertap store stats",
-                "  metertap store export --series emu2_demand --from 2026-11-01 --to 2026-12-01 --format csv > demand.csv"})
+                "  metertap store export --series emu2_demand \\",
+                "      --from 2026-11-01 --to 2026-12-01 --format csv > demand.csv"})
 public final class StoreCommand implements Runnable {
 
     @CommandLine.Spec
@@ -45,6 +49,8 @@ public final class StoreCommand implements Runnable {
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true,
+            exitCodeListHeading = ExitStatus.HEADING,
+            exitCodeList = {"0:the figures were printed", "2:a bad option or configuration, or no store at the path"},
             description = "Points per measurement with their time span, each sink's cursor and backlog, the file's size.",
             footer = {"", "Examples:", "  metertap store stats", "  metertap store stats --store /var/lib/metertap/metertap.db"})
     static final class Stats implements Callable<Integer> {
@@ -85,12 +91,16 @@ public final class StoreCommand implements Runnable {
     enum ExportFormat { csv, ilp, json }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
+            exitCodeListHeading = ExitStatus.HEADING,
+            exitCodeList = {"0:the points were written (none, when the range holds none)", "2:a bad option or configuration, an unknown measurement, or no store at the path"},
             description = {"Writes stored points to stdout, in time order, streaming (any size).",
                     "csv: one row per point, a column per tag and field; ilp: InfluxDB line protocol; json: one object per line."},
             footer = {"", "Examples:",
                     "  metertap store export --series emu2_demand --from 2026-11-01 --to 2026-12-01",
-                    "  metertap store export --series 'emu2_demand,meter=0x00135001000c3f4e' --from 2026-11-23T00:00:00Z --to 2026-11-24 --format csv",
-                    "  metertap store export --series pge_interval,usage_point=1234567890 --from 2026-01-01 --to 2027-01-01 --format json",
+                    "  metertap store export --series 'emu2_demand,meter=0x00135001000c3f4e' \\",
+                    "      --from 2026-11-23T00:00:00Z --to 2026-11-24 --format csv",
+                    "  metertap store export --series pge_interval,usage_point=1234567890 \\",
+                    "      --from 2026-01-01 --to 2027-01-01 --format json",
                     "  metertap store export --format ilp | gzip > everything.lp.gz"})
     static final class Export implements Callable<Integer> {
         @CommandLine.Spec
@@ -193,6 +203,15 @@ public final class StoreCommand implements Runnable {
         PointQuery all = PointQuery.everything();
         Instant start = from != null ? from : all.from();
         Instant end = to != null ? to : all.to();
-        return series != null ? PointQuery.series(series, start, end) : new PointQuery(null, Map.of(), start, end);
+        if (series == null) {
+            return new PointQuery(null, Map.of(), start, end);
+        }
+        PointQuery query = PointQuery.series(series, start, end);
+        if (!Reading.MEASUREMENTS.contains(query.measurement())) {
+            // a typo would otherwise export nothing and look like an empty store
+            throw new IllegalArgumentException("--series: unknown measurement '" + query.measurement() + "'; known: "
+                    + String.join(", ", Reading.MEASUREMENTS));
+        }
+        return query;
     }
 }

@@ -19,6 +19,8 @@ import dev.metertap.collector.pge.notify.ReceiverSettings;
 import dev.metertap.collector.sink.Forwarder;
 import dev.metertap.collector.sink.Sink;
 import dev.metertap.collector.store.Store;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,12 +83,12 @@ public final class ConfigLoader {
                 throw new ConfigException(origin + ": expected keys like 'store:' and 'sinks:' at the top level");
             }
             UnknownKeys.check(tree, MetertapConfig.class, "", origin);
+            SectionDefaults.fill((com.fasterxml.jackson.databind.node.ObjectNode) tree);
             return mapper.treeToValue(tree, MetertapConfig.class);
         } catch (JsonMappingException e) {
             throw new ConfigException(origin + ": " + describe(e), e);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(origin + ": not valid YAML at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new ConfigException(origin + ": " + syntax(e), e);
         }
     }
 
@@ -120,6 +122,27 @@ public final class ConfigLoader {
             throw new ConfigException("no 'pge.notifications:' section: the receiver needs its certificate and key (and a port)");
         }
         return pge.notifications().settings(pge.resourceBase());
+    }
+
+    /** One line: where the YAML goes wrong and what the parser expected there. */
+    private static String syntax(JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                String context = yaml.getContext() == null || yaml.getContextMark() == null ? ""
+                        : " (" + yaml.getContext() + " from " + at(yaml.getContextMark()) + ")";
+                return "not valid YAML at " + at(yaml.getProblemMark()) + ": " + oneLine(yaml.getProblem()) + context;
+            }
+        }
+        return "not valid YAML at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+                + oneLine(e.getOriginalMessage());
+    }
+
+    private static String at(Mark mark) {
+        return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+    }
+
+    private static String oneLine(String text) {
+        return text.replace("'\\t(TAB)'", "a tab").replace("\\t(TAB)", "tabs").replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     private static String describe(JsonMappingException e) {

@@ -1,6 +1,7 @@
 package dev.metertap.collector.reading;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One accepted measurement, in domain units, timed by its source's own clock (the EMU-2's
@@ -11,6 +12,10 @@ import java.time.Instant;
  */
 public sealed interface Reading
         permits DemandReading, SummationReading, PriceReading, LinkReading, IntervalReading {
+
+    /** The data model's measurements, one per kind of reading, in the README's order. */
+    List<String> MEASUREMENTS = List.of(DemandReading.MEASUREMENT, SummationReading.MEASUREMENT, PriceReading.MEASUREMENT,
+            LinkReading.MEASUREMENT, IntervalReading.MEASUREMENT);
 
     Instant time();
 

@@ -90,6 +90,25 @@ class Emu2CliIT {
         assertThat(err.toString()).contains("tcp://HOST:PORT");
     }
 
+    @Test
+    void listenOnAPortThatDoesNotExistExitsTwoWithOneLine() {
+        CompletableFuture<Integer> exit = run("emu2", "listen", "--port", "/dev/ttyNOPE", "--duration", "1m");
+        assertThat(exit.join()).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("metertap: cannot open /dev/ttyNOPE: no such device").doesNotContain("dialout");
+    }
+
+    @Test
+    void aFileThatIsNotASerialPortIsSaidToBeNone() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a tty\n");
+        assertThat(run("emu2", "listen", "--port", file.toString(), "--duration", "1m").join()).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly("metertap: cannot open " + file + ": not a serial port");
+        err.getBuffer().setLength(0);
+        assertThat(run("emu2", "send", "get_time", "--port", file.toString()).join()).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly("metertap: cannot open " + file + ": not a serial port");
+    }
+
     private static void awaitReceived(PseudoTerminal pty, String text) throws Exception {
         StringBuilder received = new StringBuilder();
         byte[] buffer = new byte[512];

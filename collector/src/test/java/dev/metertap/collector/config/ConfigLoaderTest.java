@@ -98,6 +98,54 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void yamlSyntaxErrorIsOneLineWithLineAndColumn() {
+        String yaml = "store:\n  path: x.db\n   oops: 1\n";
+        int column = yaml.lines().toList().get(2).indexOf(':') + 1;  // the colon SnakeYAML cannot place
+        assertThatThrownBy(() -> loader.parse(yaml, "m.yaml"))
+                .hasMessage("m.yaml: not valid YAML at line 3, column " + column + ": mapping values are not allowed here");
+        assertThatThrownBy(() -> loader.parse("sinks:\n  - {name: a, type: stdout\n", "m.yaml"))
+                .hasMessage("m.yaml: not valid YAML at line 3, column 1: expected ',' or '}', but got <stream end>"
+                        + " (while parsing a flow mapping from line 2, column 5)");
+        assertThatThrownBy(() -> loader.parse("store:\n\tpath: x.db\n", "m.yaml"))
+                .hasMessageStartingWith("m.yaml: not valid YAML at line 2, column 1: ")
+                .hasMessageContaining("tab")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\\t"));
+    }
+
+    @Test
+    void partialBatchingAndBackoffTakeTheRestFromTheirDefaults() {
+        MetertapConfig config = loader.parse("""
+                batching: {max-points: 100}
+                backoff: {max: 5m}
+                sinks:
+                  - name: slow
+                    type: stdout
+                    batching: {max-delay: 1h}
+                    backoff: {initial: 2s}
+                  - {name: plain, type: stdout}
+                """, "m.yaml");
+        // top level: the README's defaults (1000000 bytes, 1s delay; backoff from 1s) fill the keys left out
+        assertThat(config.batching()).isEqualTo(new dev.metertap.collector.sink.Batching(100, 1_000_000, Duration.ofSeconds(1)));
+        assertThat(config.backoff()).isEqualTo(new dev.metertap.collector.sink.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)));
+        // a sink overrides the top-level sections key by key
+        assertThat(config.batchingOf(config.sink("slow")))
+                .isEqualTo(new dev.metertap.collector.sink.Batching(100, 1_000_000, Duration.ofHours(1)));
+        assertThat(config.backoffOf(config.sink("slow")))
+                .isEqualTo(new dev.metertap.collector.sink.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5)));
+        assertThat(config.batchingOf(config.sink("plain"))).isEqualTo(config.batching());
+    }
+
+    @Test
+    void aBadKeyInAPartialSectionIsOneLineWithItsPath() {
+        assertThatThrownBy(() -> loader.parse("sinks:\n  - {name: x, type: stdout, batching: {max-delay: soon}}\n", "m.yaml"))
+                .hasMessage("m.yaml: sinks[0].batching.max-delay: 'soon' is not a valid duration (like 500ms, 10s, 5m, 1h)");
+        // a bad top-level value is reported where it was written, not in the sink that inherits it
+        assertThatThrownBy(() -> loader.parse("sinks:\n  - {name: x, type: stdout, batching: {max-delay: 1h}}\n"
+                + "batching: {max-points: lots}\n", "m.yaml"))
+                .hasMessage("m.yaml: batching.max-points: 'lots' is not a valid whole number");
+    }
+
+    @Test
     void unknownSinkTypeAndMissingKeysNameTheEntry() {
         assertThatThrownBy(() -> loader.parse("sinks:\n  - {name: x, type: influx}\n", "m.yaml"))
                 .hasMessage("m.yaml: sinks[0].type: unknown sink type 'influx'; expected influxdb-v1, influxdb-v2 or stdout");

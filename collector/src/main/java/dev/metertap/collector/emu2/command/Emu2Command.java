@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A command to the device, typed by the reply it expects: {@code client.send(new
  * GetInstantaneousDemand())} completes with an {@code InstantaneousDemand}. Commands the device
- * does not answer are typed {@code Void} and complete once written.
+ * does not answer are typed {@code Void} and complete when one reply timeout passes without
+ * {@code Unknown command}.
  *
  * @param <R> the reply's record type, or {@code Void}
  */

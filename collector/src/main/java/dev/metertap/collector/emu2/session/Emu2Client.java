@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends commands one at a time. Writes are paced; each attempt waits for its reply (matched by
  * root element, and by meter when the command names one); a missing reply is retried a bounded
- * number of times with backoff; {@code Unknown command} fails at once. Notifications keep flowing
+ * number of times with backoff; {@code Unknown command} fails at once. A command without a reply is done
+ * when one reply timeout passes without {@code Unknown command}. Notifications keep flowing
  * to the session's listener meanwhile: the client only looks at them.
  *
  * <p>All state lives on one scheduler thread; other threads only hand it work.
@@ -117,15 +118,17 @@ public final class Emu2Client implements AutoCloseable {
         } catch (IOException e) {
             log.debug("writing {} failed: {}", request.command.name(), e.getMessage());
         }
-        if (!request.command.expectsReply()) {
-            finish(request, null, null);
-            return;
-        }
+        // a command without a reply is still answered 'Unknown command' when the device does not know it:
+        // it stays outstanding for one reply timeout, so that warning is its answer and not the next command's
         request.timeout = scheduler.schedule(() -> timedOut(request), options.replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void timedOut(Request<?> request) {
         if (outstanding != request) {
+            return;
+        }
+        if (!request.command.expectsReply()) {
+            finish(request, null, null);  // silence: the device took it
             return;
         }
         if (request.attempts >= options.attempts()) {

@@ -56,6 +56,7 @@ public final class Emu2Session implements AutoCloseable {
     private volatile DeviceInfo deviceInfo;
     private volatile LinkState link = LinkState.UNKNOWN;
     private volatile boolean connected;
+    private boolean openedByCaller;
     private Thread reader;
 
     public Emu2Session(ByteTransport transport, Emu2Options options, Emu2Listener listener) {
@@ -73,6 +74,21 @@ public final class Emu2Session implements AutoCloseable {
         }
         reader = new Thread(this::run, "emu2-reader " + transport.describe());
         reader.start();
+    }
+
+    /**
+     * Opens the device on this thread, then starts as {@link #start()}: for a one-off command, a port that cannot be
+     * opened now is the user's mistake to report at once rather than retry. Later losses are reconnected as usual.
+     *
+     * @throws IOException why the port cannot be opened
+     */
+    public synchronized void startConnected() throws IOException {
+        if (reader != null) {
+            throw new IllegalStateException("already started");
+        }
+        transport.open();
+        openedByCaller = true;
+        start();
     }
 
     /** Sends commands to the device. */
@@ -120,9 +136,16 @@ public final class Emu2Session implements AutoCloseable {
     private void run() {
         long backoffMillis = options.reconnectInitial().toMillis();
         String lastFailure = null;
+        boolean open;
+        synchronized (this) {
+            open = openedByCaller;
+        }
         while (stopped.getCount() > 0) {
             try {
-                transport.open();
+                if (!open) {
+                    transport.open();
+                }
+                open = false;
             } catch (IOException e) {
                 if (!e.getMessage().equals(lastFailure)) {
                     log.warn("EMU-2 not reachable: {}; retrying", e.getMessage());

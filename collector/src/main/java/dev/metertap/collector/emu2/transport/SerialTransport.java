@@ -1,6 +1,7 @@
 package dev.metertap.collector.emu2.transport;
 
 import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,17 @@ import java.nio.file.Path;
 public final class SerialTransport implements ByteTransport {
 
     static final int BAUD = 115_200;
+    // errno values as Linux numbers them (asm-generic/errno-base.h)
+    static final int EPERM = 1;
+    static final int ENOENT = 2;
+    static final int EIO = 5;
+    static final int ENXIO = 6;
+    static final int EAGAIN = 11;
+    static final int EACCES = 13;
+    static final int EBUSY = 16;
+    static final int ENODEV = 19;
+    static final int EISDIR = 21;
+    static final int ENOTTY = 25;
     private static final int READ_TIMEOUT_MS = 100;
 
     private final String path;
@@ -27,20 +39,39 @@ public final class SerialTransport implements ByteTransport {
     @Override
     public void open() throws IOException {
         if (!Files.exists(Path.of(path))) {
-            throw new IOException("no serial port at " + path);
+            throw new IOException(cannotOpen(path, ENOENT));
         }
-        SerialPort candidate = SerialPort.getCommPort(path);
+        SerialPort candidate;
+        try {
+            candidate = SerialPort.getCommPort(path);
+        } catch (SerialPortInvalidPortException e) {
+            throw new IOException(cannotOpen(path, ENOENT), e);  // gone between the check and here
+        }
         candidate.setComPortParameters(BAUD, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         candidate.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         candidate.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
                 READ_TIMEOUT_MS, 1000);
         if (!candidate.openPort()) {
-            throw new IOException("cannot open serial port " + path + " (error " + candidate.getLastErrorCode()
-                    + "; is it in use, or does this user lack permission? On Linux, join the 'dialout' group)");
+            throw new IOException(cannotOpen(path, candidate.getLastErrorCode()));
         }
         // stale bytes queued before we opened belong to an old fragment: drop them
         candidate.flushIOBuffers();
         port = candidate;
+    }
+
+    /** Why {@code path} cannot be opened, in words, from the errno jSerialComm reports (Linux numbering). */
+    static String cannotOpen(String path, int errno) {
+        String why = switch (errno) {
+            case ENOENT, ENODEV -> "no such device (is the EMU-2 plugged in? ls /dev/serial/by-id lists serial devices)";
+            case ENXIO -> "no such device or address (was the EMU-2 unplugged?)";
+            case EACCES, EPERM -> "permission denied (on Linux, join the port's group, usually 'dialout': "
+                    + "sudo usermod -aG dialout $USER, then log in again)";
+            case EBUSY, EAGAIN -> "in use by another program";
+            case ENOTTY, EISDIR -> "not a serial port";
+            case EIO -> "input/output error (a faulty cable or device?)";
+            default -> "error " + errno;
+        };
+        return "cannot open " + path + ": " + why;
     }
 
     @Override
