@@ -20,6 +20,8 @@ import dev.metertap.simulator.fault.FaultName;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -109,7 +111,13 @@ final class DemoRun {
         out.printf("metertap demo: %s of a virtual EMU-2 at %sx and %d day(s) of PG&E history, into %s%n",
                 Durations.spoken(settings.duration()), Durations.plain(settings.speed()), settings.backfillDays(), files.dir());
         out.flush();
-        Files.createDirectories(files.dir());
+        try {
+            Files.createDirectories(files.dir());
+        } catch (FileAlreadyExistsException e) {
+            throw new DemoFailure("--dir " + e.getFile() + " is a file, not a directory");
+        } catch (AccessDeniedException e) {
+            throw new DemoFailure("--dir " + files.dir() + ": permission denied to create " + e.getFile());
+        }
         if (!settings.keepStore()) {
             files.removeStore();
         }

@@ -31,10 +31,15 @@ final class Interruption {
         return new Interruption();
     }
 
-    /** One that SIGINT (Ctrl-C) triggers. */
+    /** One that SIGINT (Ctrl-C) triggers; a second Ctrl-C ends the process at once, for a stop that hangs. */
     static Interruption onSigint() {
         Interruption interruption = new Interruption();
-        Signal.handle(new Signal("INT"), signal -> interruption.request());
+        Signal.handle(new Signal("INT"), signal -> {
+            if (interruption.requested()) {
+                System.exit(130);
+            }
+            interruption.request();
+        });
         return interruption;
     }
 

@@ -96,9 +96,9 @@ final class LiveTally implements Emu2Listener, BackfillProgress {
 
     String backfill() {
         if (backfillDone) {
-            return "done, " + intervals + " intervals";
+            return intervals + " intervals";
         }
-        return windowsDone + "/" + (windowsPlanned == 0 ? "?" : windowsPlanned) + " windows, " + intervals + " intervals";
+        return windowsDone + "/" + (windowsPlanned == 0 ? "?" : windowsPlanned) + " windows";
     }
 
     /** The house's always-on load: the 10th percentile of the demand readings that were imports; empty if none were. */

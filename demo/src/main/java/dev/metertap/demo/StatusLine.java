@@ -6,12 +6,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The one line the demo keeps rewriting: device time, demand, the meter's totals, fragments, PG&E, and the speed
- * when the one asked for is not reached. It is cut to the terminal's width, dropping the least telling parts first.
+ * The one line the demo keeps rewriting: device time, demand, the speed when the one asked for is not reached, the
+ * meter's totals, PG&E, fragments. It is cut to the terminal's width, dropping the least telling parts first.
  *
  * @param reachedSpeed present when the device runs markedly slower than {@code askedSpeed}
  */
@@ -19,7 +20,7 @@ record StatusLine(Instant deviceTime, Optional<BigDecimal> demandKw, Optional<Bi
                   Optional<BigDecimal> receivedKwh, long fragments, long cutShort, String pge,
                   OptionalDouble reachedSpeed, double askedSpeed) {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH);
     private static final String SEPARATOR = " | ";
 
     /**
@@ -32,8 +33,8 @@ record StatusLine(Instant deviceTime, Optional<BigDecimal> demandKw, Optional<Bi
                 LocalDateTime.ofInstant(deviceTime, DemoRun.ZONE).format(TIME),
                 demandKw.map(kw -> kw.toPlainString() + " kW").orElse("- kW")));
         reachedSpeed.ifPresent(reached -> parts.add(String.format("speed %.0fx of %sx", reached, Durations.plain(askedSpeed))));
+        parts.add(kwh(deliveredKwh) + " kWh in, " + kwh(receivedKwh) + " out");
         parts.add("PG&E " + pge);
-        parts.add("in " + kwh(deliveredKwh) + " out " + kwh(receivedKwh) + " kWh");
         parts.add(fragments + " fragments, " + cutShort + " cut short");
         StringBuilder line = new StringBuilder();
         for (String part : parts) {

@@ -1,5 +1,6 @@
 package dev.metertap.demo;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +58,36 @@ class DemoRunIT {
         assertThat(log.lines().findFirst()).hasValueSatisfying(first -> assertThat(first).startsWith("metertap demo: " + duration));
         assertThat(log).as("status lines for a log, not rewritten in place").doesNotContain("\r");
         assertThat(log.lines().skip(1).collect(Collectors.toList())).isNotEmpty()
-                .allMatch(line -> line.contains(" kW") && line.length() < 80).last().asString().contains("PG&E done");
+                .allMatch(line -> line.contains(" kW") && line.length() < 80).last().asString().contains("PG&E " + summary.backfill().orElseThrow().readings() + " intervals");
+    }
+
+    @Test
+    void eachRunStartsWithAnEmptyStoreUnlessToldToKeepIt() throws Exception {
+        Path first = dir.resolve("first.jsonl");
+        Path second = dir.resolve("second.jsonl");
+        Path third = dir.resolve("third.jsonl");
+        run(3, false, first);
+        // what an earlier collector that did not stop cleanly leaves besides the store itself
+        Files.writeString(dir.resolve("metertap.db.lock"), "4242\n");
+        DemoRun.Summary summary = run(4, false, second);
+
+        assertThat(StoredPoints.demands(summary.files().store())).as("only the second run's household, seed 4")
+                .isEqualTo(DeviceJournal.read(second).wholeDemands());
+        assertThat(dir.resolve("metertap.db.lock")).doesNotExist();
+
+        summary = run(5, true, third);
+        Set<String> both = new HashSet<>(DeviceJournal.read(second).wholeDemands());
+        both.addAll(DeviceJournal.read(third).wholeDemands());
+        assertThat(StoredPoints.demands(summary.files().store())).as("the second and the kept third run, seeds 4 and 5")
+                .isEqualTo(both);
+    }
+
+    private DemoRun.Summary run(long seed, boolean keepStore, Path journal) throws Exception {
+        DemoRun.Settings settings = new DemoRun.Settings(dir, Duration.ofMinutes(2), 3600, seed, 1, DemoRun.Progress.LOG, 80,
+                keepStore, Optional.of(journal));
+        DemoRun.Summary summary = new DemoRun(settings, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Interruption.none()).run();
+        assertThat(DemoCommand.exitCode(summary)).as("exit status, seed %d: %s", seed, summary).isZero();
+        return summary;
     }
 }

@@ -20,7 +20,7 @@ class StatusLineTest {
 
     private static StatusLine busy(OptionalDouble reached) {
         return new StatusLine(AT, Optional.of(new BigDecimal("-12.345")), Optional.of(new BigDecimal("123456.789")),
-                Optional.of(new BigDecimal("98765.432")), 1_234_567, 123_456, "123/456 windows, 1234567 intervals", reached, 3600);
+                Optional.of(new BigDecimal("98765.432")), 1_234_567, 123_456, "123/456 windows", reached, 3600);
     }
 
     @ParameterizedTest(name = "{0} columns")
@@ -29,14 +29,21 @@ class StatusLineTest {
         String line = busy(OptionalDouble.of(1234)).fit(columns);
 
         assertThat(line.length()).as(line).isLessThanOrEqualTo(columns - 1);
-        assertThat(line).startsWith("2026-11-24 13:05 | -12.345 kW").doesNotContain("\r", "\n");
+        assertThat(line).startsWith("Nov 24 13:05 | -12.345 kW").doesNotContain("\r", "\n");
     }
 
     @Test
     void wideTerminalShowsEveryPart() {
-        assertThat(busy(OptionalDouble.empty()).fit(250)).isEqualTo("2026-11-24 13:05 | -12.345 kW"
-                + " | PG&E 123/456 windows, 1234567 intervals | in 123456.789 out 98765.432 kWh"
-                + " | 1234567 fragments, 123456 cut short");
+        assertThat(busy(OptionalDouble.empty()).fit(250)).isEqualTo("Nov 24 13:05 | -12.345 kW"
+                + " | 123456.789 kWh in, 98765.432 out | PG&E 123/456 windows | 1234567 fragments, 123456 cut short");
+    }
+
+    @Test
+    void eightyColumnsHoldTimeDemandTotalsAndPge() {
+        StatusLine typical = new StatusLine(AT, Optional.of(new BigDecimal("1.234")), Optional.of(new BigDecimal("12345.678")),
+                Optional.of(new BigDecimal("1234.567")), 12_345, 1_234, "1351 intervals", OptionalDouble.empty(), 3600);
+
+        assertThat(typical.fit(80)).isEqualTo("Nov 24 13:05 | 1.234 kW | 12345.678 kWh in, 1234.567 out | PG&E 1351 intervals");
     }
 
     @Test
