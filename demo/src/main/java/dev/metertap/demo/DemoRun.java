@@ -1,179 +1,259 @@
 package dev.metertap.demo;
 
-import dev.metertap.certs.CertificateAuthority;
-import dev.metertap.certs.Identity;
-import dev.metertap.collector.secret.Secret;
-import dev.metertap.collector.emu2.session.Emu2Options;
-import dev.metertap.collector.emu2.session.Emu2Session;
-import dev.metertap.collector.emu2.transport.Endpoint;
+import dev.metertap.collector.config.ConfigLoader;
+import dev.metertap.collector.config.MetertapConfig;
 import dev.metertap.collector.pge.TimeWindow;
-import dev.metertap.collector.pge.backfill.Backfill;
 import dev.metertap.collector.pge.backfill.BackfillSettings;
 import dev.metertap.collector.pge.backfill.BackfillSummary;
-import dev.metertap.collector.pge.backfill.ClientBulkService;
-import dev.metertap.collector.pge.backfill.ResourceInbox;
-import dev.metertap.collector.pge.client.ShareMyDataClient;
-import dev.metertap.collector.pge.client.ShareMyDataSettings;
-import dev.metertap.collector.pge.espi.EspiParser;
-import dev.metertap.collector.pge.notify.NotificationReceiver;
-import dev.metertap.collector.pge.notify.ReceiverSettings;
-import dev.metertap.collector.pge.notify.SeenNotifications;
-import dev.metertap.collector.store.Store;
+import dev.metertap.collector.reading.DemandReading;
+import dev.metertap.collector.reading.SummationReading;
+import dev.metertap.collector.run.Collector;
+import dev.metertap.collector.run.PgeConnection;
+import dev.metertap.collector.emu2.session.Emu2Session;
+import dev.metertap.collector.emu2.session.Emu2Stats;
+import dev.metertap.pgemock.CollectorKit;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
 import dev.metertap.simulator.Emu2Simulator;
 import dev.metertap.simulator.fault.FaultName;
-import dev.metertap.simulator.journal.FragmentEntry;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One demo run: the virtual EMU-2 on a pty (accelerated) and the PG&E mock in-process with a fresh
- * client kit; the real collector reads the first over jSerialComm and backfills from the second
- * over mutual TLS with a notification round trip, into the embedded store.
+ * One demo run: the virtual EMU-2 on a pty (accelerated) and the PG&E mock in-process; the collector that ships,
+ * configured by the metertap.yaml the demo writes and assembled as {@code metertap run} assembles it, reads the
+ * first over jSerialComm and backfills from the second over mutual TLS, into its store and its sink.
  */
 final class DemoRun {
 
     static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    /** The mock needs no pacing; PG&E's own is about a request a second. */
+    private static final Duration PGE_PACE = Duration.ofMillis(200);
+    /** How long the collector may take to open the port and hear who the device is. */
+    private static final Duration SETTLING = Duration.ofSeconds(60);
+    /** How long the device's clock may stand still (the collector not reading) before the demo gives up. */
+    private static final Duration STALL = Duration.ofSeconds(60);
+    private static final Duration CATCH_UP = Duration.ofSeconds(60);
 
-    record Settings(Path dir, Duration duration, double speed, long seed, int backfillDays, Progress progress) {
+    /** Entries the simulator keeps in memory: enough for the status, not a month of fragments. */
+    private static final int JOURNAL_RETAINED = 10_000;
+
+    /** @param journal where the virtual EMU-2's journal goes as JSON lines, if anywhere */
+    record Settings(Path dir, Duration duration, double speed, long seed, int backfillDays, Progress progress,
+                    int columns, boolean keepStore, Optional<Path> journal) {
     }
 
     /** How the status line is shown: rewritten in place on a terminal; a line now and then in a log or a pipe. */
     enum Progress {
-        /** The spaces cover the end of a longer line before. */
-        LIVE(Duration.ofMillis(250), "\r", "   "),
-        LOG(Duration.ofSeconds(5), "", System.lineSeparator());
+        LIVE(Duration.ofMillis(250)),
+        LOG(Duration.ofSeconds(5));
 
         final Duration every;
-        private final String before;
-        private final String after;
 
-        Progress(Duration every, String before, String after) {
+        Progress(Duration every) {
             this.every = every;
-            this.before = before;
-            this.after = after;
         }
 
-        String show(String status) {
-            return before + status + after;
+        /** On a terminal the line is padded to the width so that it covers a longer one before it. */
+        String show(String status, int columns) {
+            if (this == LOG) {
+                return status + System.lineSeparator();
+            }
+            return "\r" + status + " ".repeat(Math.max(0, columns - 1 - status.length()));
         }
     }
 
-    record Summary(Path store, Path kit, long liveReadings, long fragments, long clobbered, BackfillSummary backfill,
-                   Optional<java.math.BigDecimal> baseLoadKw, Duration wall) {
+    /**
+     * What the run did; after Ctrl-C, what it had done so far.
+     *
+     * @param backfill     empty when PG&E's history had not all arrived (interrupted)
+     * @param reachedSpeed present when the device's clock ran markedly slower than asked
+     */
+    record Summary(DemoFiles files, long liveReadings, long fragments, long clobbered, Optional<BackfillSummary> backfill,
+                   Optional<BigDecimal> baseLoadKw, Duration wall, OptionalDouble reachedSpeed, double askedSpeed,
+                   boolean interrupted) {
     }
 
     private final Settings settings;
     private final PrintStream out;
+    private final Interruption interruption;
 
-    DemoRun(Settings settings, PrintStream out) {
+    DemoRun(Settings settings, PrintStream out, Interruption interruption) {
         this.settings = settings;
         this.out = out;
+        this.interruption = interruption;
     }
 
     Summary run() throws Exception {
         long wallStart = System.nanoTime();
-        Path dir = Files.createDirectories(settings.dir());
-        Path storeFile = dir.resolve("metertap.db");
+        DemoFiles files = new DemoFiles(settings.dir());
+        // before anything slow (making keys takes seconds): the user sees at once that something happens
+        out.printf("metertap demo: %s of a virtual EMU-2 at %sx and %d day(s) of PG&E history, into %s%n",
+                Durations.spoken(settings.duration()), Durations.plain(settings.speed()), settings.backfillDays(), files.dir());
+        out.flush();
+        try {
+            Files.createDirectories(files.dir());
+        } catch (FileAlreadyExistsException e) {
+            throw new DemoFailure("--dir " + e.getFile() + " is a file, not a directory");
+        } catch (AccessDeniedException e) {
+            throw new DemoFailure("--dir " + files.dir() + ": permission denied to create " + e.getFile());
+        }
+        if (!settings.keepStore()) {
+            files.removeStore();
+        }
         Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        int receiverPort = freePort();
-        CertificateAuthority receiverCa = CertificateAuthority.create("metertap demo notification CA");
-        Identity receiverIdentity = receiverCa.issueServer("metertap demo notification receiver");
-        ResourceInbox inbox = new ResourceInbox();
-        try (Store store = Store.open(storeFile);
-             PgeMock pge = new PgeMock(PgeMockOptions.defaults()
-                     .notifyUri(URI.create("https://127.0.0.1:" + receiverPort + "/pge/notifications"))
-                     .notifyTrust(List.of(receiverCa.certificate())).notificationDelay(Duration.ofSeconds(1))).start();
-             NotificationReceiver receiver = new NotificationReceiver(new ReceiverSettings(
-                     new InetSocketAddress("127.0.0.1", receiverPort), receiverIdentity, URI.create(pge.resourceBase()),
-                     ReceiverSettings.DEFAULT_MAX_BODY_BYTES), SeenNotifications.inMemory(), resource -> inbox.offer(resource.url()))
-                     .start();
-             ShareMyDataClient client = new ShareMyDataClient(new ShareMyDataSettings(URI.create(pge.resourceBase()),
-                     URI.create(pge.tokenUrl()), URI.create(pge.testTokenUrl()), pge.credentials().clientId(),
-                     Secret.of(pge.credentials().clientSecret(), "pge-mock"), pge.clientIdentity(), List.of(pge.serverCa()),
-                     ShareMyDataSettings.DEFAULT_MIN_REQUEST_INTERVAL, Duration.ofSeconds(30), 4), Clock.systemUTC());
-             Emu2Simulator emu = Emu2Simulator.builder().seed(settings.seed()).zone(ZONE).solar(5000)
-                     .start(end.minus(settings.duration())).stopAt(end).speed(settings.speed())
-                     .fault(FaultName.CLOBBER, 0.1).pty(dir.resolve("ttyEMU2")).build().start()) {
-            Path kit = pge.writeClientKit(dir.resolve("pge-kit")).directory();
-            LiveTally tally = new LiveTally(store);
-            ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor();
-            try (Emu2Session session = new Emu2Session(Endpoint.parse(emu.portPath().orElseThrow()).transport(),
-                    Emu2Options.DEFAULTS, tally)) {
-                session.start();
+        CollectorKit kit = CollectorKit.prepare(files.pge());
+        LiveTally tally = new LiveTally();
+        Pace pace = new Pace(settings.speed());
+        DeviceTally device = new DeviceTally();
+        try (PgeMock pge = new PgeMock(kit.notifying(PgeMockOptions.defaults().notificationDelay(Duration.ofSeconds(1)))).start();
+             Emu2Simulator emu = simulator(end, device).start()) {
+            MetertapConfig config = new ConfigLoader(System.getenv())
+                    .load(files.writeConfig(emu.portPath().orElseThrow(), kit.pgeSection(pge, PGE_PACE)));
+            Optional<BackfillSummary> backfill;
+            boolean interrupted;
+            try (PrintStream points = new PrintStream(Files.newOutputStream(files.points(), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND), false, StandardCharsets.UTF_8);
+                 Collector collector = Collector.assemble(config, Collector.Seams.production(points).withObserver(tally))) {
+                ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "demo-status");
+                    thread.setDaemon(true);
+                    return thread;
+                });
                 Progress progress = settings.progress();
-                status.scheduleAtFixedRate(() -> out.print(progress.show(StatusLine.of(emu, session, tally))),
-                        0, progress.every.toMillis(), TimeUnit.MILLISECONDS);
-                LocalDate lastFullDay = LocalDate.ofInstant(end, ZONE).minusDays(1);
-                TimeWindow history = new TimeWindow(lastFullDay.minusDays(settings.backfillDays() - 1L).atStartOfDay(ZONE)
-                        .toInstant(), lastFullDay.plusDays(1).atStartOfDay(ZONE).toInstant());
-                Backfill backfill = new Backfill(new ClientBulkService(client, new EspiParser()), inbox, store,
-                        new BackfillSettings(Duration.ofDays(Math.max(2, settings.backfillDays())), Duration.ofMinutes(1), 3),
-                        tally, Clock.systemUTC());
-                CompletableFuture<BackfillSummary> backfilled = CompletableFuture.supplyAsync(
-                        () -> backfill.run(backfill.subscription(Optional.empty(), List.of()), history));
-
-                Duration patience = Duration.ofSeconds((long) (settings.duration().toSeconds() / settings.speed()) + 120);
-                if (!emu.awaitTime(end, patience)) {
-                    throw new IllegalStateException("the virtual EMU-2 did not reach " + end + " within " + patience);
+                Runnable show = () -> out.print(progress.show(statusLine(emu, collector, tally, pace).fit(settings.columns()),
+                        settings.columns()));
+                try {
+                    collector.start();
+                    status.scheduleAtFixedRate(show, 0, progress.every.toMillis(), TimeUnit.MILLISECONDS);
+                    backfill = Optional.of(collect(collector, emu, device, tally, pace, end));
+                    interrupted = false;
+                } catch (Interruption.Requested e) {
+                    backfill = Optional.empty();
+                    interrupted = true;
+                } finally {
+                    status.shutdownNow();
+                    status.awaitTermination(1, TimeUnit.SECONDS);
                 }
-                awaitCaughtUp(emu, tally);
-                BackfillSummary backfillSummary = backfilled.get(5, TimeUnit.MINUTES);
-                status.shutdownNow();
-                status.awaitTermination(1, TimeUnit.SECONDS);
-                out.print(progress.show(StatusLine.of(emu, session, tally)));
+                show.run();
                 if (progress == Progress.LIVE) {
                     out.println();
                 }
-                List<FragmentEntry> fragments = emu.journal().fragments();
-                long clobbered = fragments.stream().filter(f -> !f.isIntact()).count();
-                return new Summary(storeFile, kit, tally.readings(), fragments.size(), clobbered, backfillSummary,
-                        tally.baseLoadKw(), Duration.ofNanos(System.nanoTime() - wallStart));
-            } finally {
-                status.shutdownNow();
+            }
+            // the collector is closed: everything it read is stored and the sink has had it
+            return new Summary(files, tally.readings(), device.fragments(), device.cutShort(), backfill, tally.baseLoadKw(),
+                    Duration.ofNanos(System.nanoTime() - wallStart), pace.shortfall(emu.now()), settings.speed(), interrupted);
+        }
+    }
+
+    private Emu2Simulator simulator(Instant end, DeviceTally device) {
+        Emu2Simulator.Builder builder = Emu2Simulator.builder().seed(settings.seed()).zone(ZONE).solar(5000)
+                .start(end.minus(settings.duration())).stopAt(end).speed(settings.speed()).holdClock()
+                .fault(FaultName.CLOBBER, 0.1).pty(new DemoFiles(settings.dir()).port()).journalRetain(JOURNAL_RETAINED);
+        settings.journal().ifPresent(builder::journalFile);
+        Emu2Simulator emu = builder.build();
+        emu.journal().addListener(device);
+        return emu;
+    }
+
+    /**
+     * Runs the device's clock once the collector has heard who the device is and had its first answers (a clock that
+     * ran before would write the whole of a short run into a port nobody reads yet), waits for the device's end and
+     * for the collector to have stored its last demand reading, and for PG&E's history.
+     */
+    private BackfillSummary collect(Collector collector, Emu2Simulator emu, DeviceTally device, LiveTally tally, Pace pace,
+                                    Instant end)
+            throws ExecutionException {
+        PgeConnection pge = collector.pge().orElseThrow();
+        TimeWindow history = history(end);
+        BackfillSettings backfillSettings = new BackfillSettings(Duration.ofDays(Math.max(2, settings.backfillDays())),
+                Duration.ofMinutes(1), 3);
+        CompletableFuture<BackfillSummary> backfilled = CompletableFuture.supplyAsync(() -> pge.backfill(history, backfillSettings, tally));
+        try {
+            interruption.await(() -> collector.emu2Settled().get(SETTLING.toSeconds(), TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            throw new DemoFailure("the collector did not hear from the virtual EMU-2 at " + new DemoFiles(settings.dir()).port()
+                    + " within " + SETTLING.toSeconds() + " s");
+        }
+        emu.runClock();
+        pace.started(emu.now());
+        awaitDeviceEnd(emu, end);
+        pace.stopped();
+        awaitCaughtUp(device, tally);
+        try {
+            return interruption.await(() -> backfilled.get(5, TimeUnit.MINUTES));
+        } catch (TimeoutException e) {
+            throw new DemoFailure("PG&E's history had not arrived 5 minutes after the device's end");
+        }
+    }
+
+    private TimeWindow history(Instant end) {
+        LocalDate lastFullDay = LocalDate.ofInstant(end, ZONE).minusDays(1);
+        return new TimeWindow(lastFullDay.minusDays(settings.backfillDays() - 1L).atStartOfDay(ZONE).toInstant(),
+                lastFullDay.plusDays(1).atStartOfDay(ZONE).toInstant());
+    }
+
+    /** The device's clock waits while the collector lags, so only a clock that stands still for long is a failure. */
+    private void awaitDeviceEnd(Emu2Simulator emu, Instant end) throws ExecutionException {
+        Instant seen = emu.now();
+        long movedAt = System.nanoTime();
+        while (!awaitQuietly(() -> emu.awaitTime(end, Duration.ofSeconds(5)))) {
+            Instant now = emu.now();
+            if (now.isAfter(seen)) {
+                seen = now;
+                movedAt = System.nanoTime();
+            } else if (System.nanoTime() - movedAt > STALL.toNanos()) {
+                throw new DemoFailure("the virtual EMU-2 stood still at " + now + " for " + STALL.toSeconds()
+                        + " s: the collector stopped reading it");
             }
         }
     }
 
-    /** Waits until the collector has passed on the reading of the last whole demand fragment the device wrote. */
-    private static void awaitCaughtUp(Emu2Simulator emu, LiveTally tally) throws InterruptedException {
-        Instant last = emu.journal().fragments("InstantaneousDemand").stream()
-                .filter(f -> f.isIntact() && f.deviceTime() != null)
-                .map(FragmentEntry::deviceTime).max(Instant::compareTo).orElse(Instant.MIN);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        synchronized (tally) {
-            while (tally.lastDemand() == null || tally.lastDemand().time().isBefore(last)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("the collector did not catch up with the device within 60 s");
-                }
-                tally.wait(Math.max(1, left / 1_000_000));
-            }
+    /** Waits until the collector has stored the reading of the last whole demand fragment the device wrote. */
+    private void awaitCaughtUp(DeviceTally device, LiveTally tally) throws ExecutionException {
+        Optional<Instant> last = device.lastWholeDemand();
+        if (last.isPresent() && !awaitQuietly(() -> tally.awaitDemandAt(last.get(), CATCH_UP))) {
+            throw new DemoFailure("the collector had not stored the device's last demand reading (" + last.get()
+                    + ") " + CATCH_UP.toSeconds() + " s after the device wrote it");
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private boolean awaitQuietly(Interruption.Wait<Boolean> wait) throws ExecutionException {
+        try {
+            return interruption.await(wait);
+        } catch (TimeoutException e) {
+            return false;
         }
+    }
+
+    private static StatusLine statusLine(Emu2Simulator emu, Collector collector, LiveTally tally, Pace pace) {
+        Instant now = emu.now();
+        DemandReading demand = tally.lastDemand();
+        SummationReading summation = tally.lastSummation();
+        Optional<Emu2Stats> stats = collector.emu2().map(Emu2Session::stats);
+        return new StatusLine(now, Optional.ofNullable(demand).map(DemandReading::kw),
+                Optional.ofNullable(summation).map(SummationReading::deliveredKwh),
+                Optional.ofNullable(summation).map(SummationReading::receivedKwh),
+                stats.map(Emu2Stats::accepted).orElse(0L), stats.map(Emu2Stats::clobbered).orElse(0L), tally.backfill(), pace.shortfall(now), pace.asked());
     }
 }

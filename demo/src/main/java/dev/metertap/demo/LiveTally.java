@@ -7,20 +7,20 @@ import dev.metertap.collector.pge.backfill.WindowOutcome;
 import dev.metertap.collector.reading.DemandReading;
 import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.reading.SummationReading;
-import dev.metertap.collector.store.Store;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the demo shows while it runs: each EMU-2 reading is stored first (as {@code metertap run}
- * does), then counted; PG&E backfill progress is counted too. Read from the status line's thread.
+ * What the demo shows while it runs: the collector's observer, it hears each EMU-2 reading once the collector has
+ * stored it; PG&E backfill progress is counted too. Read from the status line's thread.
  */
 final class LiveTally implements Emu2Listener, BackfillProgress {
 
-    private final Store store;
     private final List<BigDecimal> demands = new ArrayList<>();
     private volatile DemandReading lastDemand;
     private volatile SummationReading lastSummation;
@@ -30,13 +30,8 @@ final class LiveTally implements Emu2Listener, BackfillProgress {
     private volatile long intervals;
     private volatile boolean backfillDone;
 
-    LiveTally(Store store) {
-        this.store = store;
-    }
-
     @Override
     public void onReading(Reading reading) {
-        store.append(reading);
         readings++;
         if (reading instanceof DemandReading demand) {
             synchronized (demands) {
@@ -71,6 +66,22 @@ final class LiveTally implements Emu2Listener, BackfillProgress {
         backfillDone = true;
     }
 
+    /**
+     * Waits until a demand reading of device time {@code time} or later was stored; false when none was within
+     * {@code timeout}.
+     */
+    synchronized boolean awaitDemandAt(Instant time, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (lastDemand == null || lastDemand.time().isBefore(time)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
     DemandReading lastDemand() {
         return lastDemand;
     }
@@ -85,9 +96,9 @@ final class LiveTally implements Emu2Listener, BackfillProgress {
 
     String backfill() {
         if (backfillDone) {
-            return "done, " + intervals + " intervals";
+            return intervals + " intervals";
         }
-        return windowsDone + "/" + (windowsPlanned == 0 ? "?" : windowsPlanned) + " windows, " + intervals + " intervals";
+        return windowsDone + "/" + (windowsPlanned == 0 ? "?" : windowsPlanned) + " windows";
     }
 
     /** The house's always-on load: the 10th percentile of the demand readings that were imports; empty if none were. */

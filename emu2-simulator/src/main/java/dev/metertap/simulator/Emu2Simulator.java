@@ -88,7 +88,7 @@ public final class Emu2Simulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** Opens the endpoints, powers the device on and, unless in manual time, starts the clock. */
+    /** Opens the endpoints, powers the device on and, unless in manual time or held, starts the clock. */
     public synchronized Emu2Simulator start() throws IOException {
         if (started) {
             return this;
@@ -118,10 +118,13 @@ public final class Emu2Simulator implements AutoCloseable {
             if (settings.speed > 0) {
                 driver = new TimeDriver(device, clock, settings.speed,
                         settings.stopAt == null ? Long.MAX_VALUE : settings.stopAt.toEpochMilli());
-                driver.start();
+                if (!settings.holdClock) {
+                    driver.start();
+                }
             }
-            LOG.info("virtual EMU-2 started: seed {}, {}, faults {}", settings.seed,
-                    settings.speed > 0 ? "speed " + settings.speed : "manual time", faults.active());
+            LOG.info("virtual EMU-2 started: seed {}, {}{}, faults {}", settings.seed,
+                    settings.speed > 0 ? "speed " + settings.speed : "manual time",
+                    settings.speed > 0 && settings.holdClock ? " (clock held)" : "", faults.active());
             return this;
         } catch (IOException | RuntimeException e) {
             close();
@@ -131,6 +134,20 @@ public final class Emu2Simulator implements AutoCloseable {
 
     private double trickle() {
         return faults.value(FaultName.TRICKLE);
+    }
+
+    /**
+     * With {@link Builder#holdClock()}: starts the clock now. Until then the device answers commands at its start
+     * time, so a reader that needs a while to connect and ask who the device is misses nothing of an accelerated
+     * run. Calling it again, or without a held clock, changes nothing.
+     */
+    public synchronized void runClock() {
+        if (!started) {
+            throw new IllegalStateException("start() the simulator before running its clock");
+        }
+        if (driver != null) {
+            driver.start();
+        }
     }
 
     /** Manual time only: moves the simulated clock on, writing everything due, before returning. */
@@ -268,6 +285,7 @@ public final class Emu2Simulator implements AutoCloseable {
         private Path journalFile;
         private Long deviceMacId;
         private Instant stopAt;
+        private boolean holdClock;
         private int journalRetain = Integer.MAX_VALUE;
 
         private Builder() {
@@ -368,6 +386,15 @@ public final class Emu2Simulator implements AutoCloseable {
          */
         public Builder stopAt(Instant instant) {
             this.stopAt = instant;
+            return this;
+        }
+
+        /**
+         * With a speed: {@link Emu2Simulator#start()} leaves the clock at its start until {@link Emu2Simulator#runClock()},
+         * so that an accelerated run does not race ahead of a reader still connecting.
+         */
+        public Builder holdClock() {
+            this.holdClock = true;
             return this;
         }
 
