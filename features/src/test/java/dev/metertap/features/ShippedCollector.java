@@ -81,7 +81,7 @@ public final class ShippedCollector implements AutoCloseable {
 
     /** Sends SIGTERM and waits for it to exit; its exit status. */
     public int stop() throws InterruptedException {
-        child.destroy();
+        ChildLines.sigterm(child);
         assertThat(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("stopped within %s", DEADLINE).isTrue();
         return child.exitValue();
     }

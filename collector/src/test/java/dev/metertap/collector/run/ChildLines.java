@@ -37,6 +37,14 @@ public final class ChildLines {
         reader.start();
     }
 
+    /**
+     * Sends SIGTERM, leaving the child's output readable. {@link Process#destroy()} also closes our end of the child's
+     * stdout and stderr at once, so whatever it prints while it stops (its last points, its last log lines) is lost.
+     */
+    public static void sigterm(Process child) {
+        child.toHandle().destroy();
+    }
+
     /** Every line, once the child has closed the stream (it has exited). */
     public List<String> untilEnd() throws InterruptedException {
         reader.join(deadline.toMillis());

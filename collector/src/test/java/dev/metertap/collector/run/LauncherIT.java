@@ -69,7 +69,7 @@ class LauncherIT {
         stderr.await(line -> line.contains("collecting into"), "metertap running");
         String commandLine = child.info().commandLine().orElseThrow(); // the launcher exec'ed the JVM in its place
 
-        child.destroy(); // SIGTERM
+        ChildLines.sigterm(child);
         assertThat(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("stopped within %s", DEADLINE).isTrue();
         assertThat(child.exitValue()).as("exit status; stderr:%n%s", stderr.text()).isZero();
         assertThat(stdout.untilEnd()).as("stdout is the sink's alone: the JVM's own messages go to stderr").isEmpty();

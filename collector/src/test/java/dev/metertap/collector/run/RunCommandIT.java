@@ -95,17 +95,18 @@ class RunCommandIT {
                     .containsPattern("(?m)^metertap_last_reading_age_seconds \\d")
                     .containsPattern("(?m)^metertap_sink_outbox_lag_points\\{sink=\"telegraf\"} \\d+$");
 
-            child.destroy(); // SIGTERM
+            ChildLines.sigterm(child);
             assertThat(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("stopped within %s", DEADLINE).isTrue();
             assertThat(child.exitValue()).as("exit status; stderr:%n%s", stderr.text()).isZero();
         }
         Set<String> forwarded = Set.copyOf(stdout.untilEnd());
+        String log = String.join("\n", stderr.untilEnd());
         Set<String> stored;
         try (Store store = Store.open(storeFile)) {
             stored = store.query(PointQuery.everything()).stream().map(LineProtocol::encode).collect(Collectors.toSet());
         }
         assertThat(stored).as("readings in the store").anyMatch(line -> line.startsWith("emu2_demand,"));
-        assertThat(forwarded).as("every stored point reached the sink before exit, and nothing else; stderr:%n%s", stderr.text())
+        assertThat(forwarded).as("every stored point reached the sink before exit, and nothing else; stderr:%n%s", log)
                 .isEqualTo(stored);
     }
 
@@ -177,7 +178,7 @@ class RunCommandIT {
             assertThat(Instant.parse(m.group(3))).as("since it started").isAfterOrEqualTo(launched).isBeforeOrEqualTo(Instant.now());
             assertThat(child.isAlive()).as("the first collector carries on").isTrue();
 
-            child.destroy();
+            ChildLines.sigterm(child);
             assertThat(child.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).as("stderr:%n%s", stderr.text()).isZero();
         }
