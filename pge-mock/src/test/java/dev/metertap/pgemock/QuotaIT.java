@@ -45,8 +45,12 @@ class QuotaIT {
 
     @BeforeEach
     void startAtAWholeHour() {
+        advanceToTheNext(ChronoUnit.HOURS);
+    }
+
+    private void advanceToTheNext(ChronoUnit unit) {
         Instant now = clock.instant();
-        clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1))));
+        clock.advance(Duration.between(now, now.truncatedTo(unit).plus(1, unit)));
     }
 
     @AfterEach
@@ -75,6 +79,8 @@ class QuotaIT {
 
     @Test
     void dailyQuotaRefusesAcrossHoursUntilTheNextUtcDay() throws Exception {
+        // at midnight UTC, so that an hour later is the same day whatever the time of day the test runs at
+        advanceToTheNext(ChronoUnit.DAYS);
         pge.faults().quotas(Quota.perHour(100), Quota.perDay(2));
         String token = token(client);
 
@@ -82,8 +88,7 @@ class QuotaIT {
         HttpResponse<String> refused = HttpClients.get(client, status, token);
         clock.advance(Duration.ofHours(1));
         HttpResponse<String> anHourLater = HttpClients.get(client, status, token);
-        Instant now = clock.instant();
-        clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1))));
+        advanceToTheNext(ChronoUnit.DAYS);
         HttpResponse<String> nextDay = HttpClients.get(client, status, token);
 
         assertThat(refused.statusCode()).isEqualTo(429);
