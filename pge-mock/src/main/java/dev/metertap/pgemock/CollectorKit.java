@@ -85,9 +85,14 @@ public final class CollectorKit {
                   extra-ca: %s
                   min-request-interval: %dms
                   notifications: {bind: 127.0.0.1, port: %d, certificate: %s, key: %s}
-                """.formatted(mock.resourceBase(), mock.tokenUrl(), mock.testTokenUrl(), mock.credentials().clientId(), secret,
-                kit.clientCertificate(), kit.clientKey(), kit.serverCa(), minRequestInterval.toMillis(), receiverPort,
-                receiverCertificate, receiverKey);
+                """.formatted(mock.resourceBase(), mock.tokenUrl(), mock.testTokenUrl(), mock.credentials().clientId(),
+                quoted(secret), quoted(kit.clientCertificate()), quoted(kit.clientKey()), quoted(kit.serverCa()),
+                minRequestInterval.toMillis(), receiverPort, quoted(receiverCertificate), quoted(receiverKey));
+    }
+
+    /** A YAML double-quoted scalar: the directory may hold spaces, colons, '#' or quotes in its name. */
+    private static String quoted(Path path) {
+        return '"' + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static int freePort() {

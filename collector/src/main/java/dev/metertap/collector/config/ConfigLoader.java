@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +55,8 @@ public final class ConfigLoader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .registerModule(new SimpleModule("durations").addDeserializer(Duration.class, new DurationText()));
+                .registerModule(new SimpleModule("metertap").addDeserializer(Duration.class, new DurationText())
+                        .addDeserializer(Path.class, new PathText()));
     }
 
     public MetertapConfig load(Path file) {
@@ -205,6 +207,25 @@ public final class ConfigLoader {
                 case "m" -> Duration.ofMinutes(amount);
                 default -> Duration.ofHours(amount);
             };
+        }
+    }
+
+    /**
+     * A file's path exactly as written. Jackson's own reads a path holding a colon as a URI, so that
+     * {@code /var/lib/metertap/kit: 2026/client.crt} is refused as an illegal URI.
+     */
+    private static final class PathText extends JsonDeserializer<Path> {
+        @Override
+        public Path deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.getValueAsString();
+            if (text == null || text.isBlank()) {
+                throw context.weirdStringException(text, Path.class, "expected a file's path");
+            }
+            try {
+                return Path.of(text);
+            } catch (InvalidPathException e) {
+                throw context.weirdStringException(text, Path.class, e.getReason());
+            }
         }
     }
 }
