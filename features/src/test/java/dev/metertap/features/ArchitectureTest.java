@@ -56,16 +56,18 @@ class ArchitectureTest {
         Map<String, Set<String>> uses = moduleTable();
         assertThat(uses.keySet()).as("the README's module table lists every module of the build")
                 .containsExactlyInAnyOrderElementsOf(buildModules());
+        Map<String, String> packages = new LinkedHashMap<>();
+        uses.keySet().forEach(module -> packages.put(module, rootPackage(module)));
         uses.forEach((module, allowed) -> {
             if (allowed.contains("all")) {
                 return;
             }
-            String own = rootPackage(module);
+            String own = packages.get(module);
             assertThat(shipped.stream().anyMatch(c -> c.getPackageName().startsWith(own)))
                     .as("the classes of module %s (package %s) are imported", module, own).isTrue();
-            String[] forbidden = uses.keySet().stream()
-                    .filter(other -> !other.equals(module) && !allowed.contains(other))
-                    .map(other -> rootPackage(other) + "..")
+            String[] forbidden = packages.entrySet().stream()
+                    .filter(other -> !other.getKey().equals(module) && !allowed.contains(other.getKey()))
+                    .map(other -> other.getValue() + "..")
                     .toArray(String[]::new);
             noClasses().that().resideInAPackage(own + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(forbidden)

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.metertap.collector.pge.client.ShareMyDataSettings;
 import dev.metertap.collector.pge.notify.ReceiverSettings;
@@ -85,7 +86,7 @@ public final class ConfigLoader {
                 throw new ConfigException(origin + ": expected keys like 'store:' and 'sinks:' at the top level");
             }
             UnknownKeys.check(tree, MetertapConfig.class, "", origin);
-            SectionDefaults.fill((com.fasterxml.jackson.databind.node.ObjectNode) tree);
+            SectionDefaults.fill((ObjectNode) tree);
             return mapper.treeToValue(tree, MetertapConfig.class);
         } catch (JsonMappingException e) {
             throw new ConfigException(origin + ": " + describe(e), e);

@@ -64,18 +64,6 @@ public final class Collector implements AutoCloseable {
             return new Seams(System.getenv(), Clock.systemUTC(), stdout, Optional.empty(), NOBODY);
         }
 
-        public Seams withEnvironment(Map<String, String> value) {
-            return new Seams(Map.copyOf(value), clock, stdout, emu2, observer);
-        }
-
-        public Seams withClock(Clock value) {
-            return new Seams(environment, value, stdout, emu2, observer);
-        }
-
-        public Seams withStdout(PrintStream value) {
-            return new Seams(environment, clock, value, emu2, observer);
-        }
-
         public Seams withEmu2(Endpoint value) {
             return new Seams(environment, clock, stdout, Optional.of(value), observer);
         }

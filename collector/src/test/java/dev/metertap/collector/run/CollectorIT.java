@@ -51,8 +51,8 @@ class CollectorIT {
                     sinks:
                       - {name: telegraf, type: stdout, batching: {max-points: 5000, max-bytes: 1000000, max-delay: 1h}}
                     """.formatted(storeFile, link), "metertap.yaml");
-            try (Collector collector = Collector.assemble(config, Collector.Seams.production(System.out)
-                    .withStdout(new PrintStream(printed, true, StandardCharsets.UTF_8)).withObserver(stored))) {
+            try (Collector collector = Collector.assemble(config, Collector.Seams.production(new PrintStream(printed, true, StandardCharsets.UTF_8))
+                    .withObserver(stored))) {
                 collector.start();
                 collector.emu2Settled().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
                 long connectedAt = emu.journal().size();
