@@ -1,6 +1,7 @@
 package dev.metertap.collector.cli;
 
 import dev.metertap.collector.config.MetertapConfig;
+import dev.metertap.collector.report.BaselineSource;
 import dev.metertap.collector.report.HtmlReport;
 import dev.metertap.collector.report.JsonReport;
 import dev.metertap.collector.report.Report;
@@ -77,6 +78,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--usage-point", paramLabel = "ID", description = "Only this PG&E usage point. Default: every electricity usage point.")
     String usagePoint;
 
+    @Option(names = "--source", defaultValue = "auto", paramLabel = "auto|emu2|pge", converter = BaselineSourceConverter.class,
+            description = {"Where the always-on load is measured: the EMU-2, PG&E's intervals, or (auto) whichever covers",
+                    "more nights, each night from the other when the first has no data for it. Default: ${DEFAULT-VALUE}."})
+    BaselineSource source;
+
     @Override
     public Integer call() {
         return Failures.explained(spec, this::report);
@@ -136,6 +142,6 @@ public final class ReportCommand implements Callable<Integer> {
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("--to must be after --from");
         }
-        return new ReportScope(first, last, zone, meter, usagePoint);
+        return new ReportScope(first, last, zone, meter, usagePoint, source);
     }
 }

@@ -51,7 +51,7 @@ final class BaselineFinder {
             }
             if (!Double.isNaN(best)) {
                 LocalTime start = nightStart.plusMinutes(bestStart - from).toLocalTime();
-                nights.add(new Report.NightBaseline(day, best, start));
+                nights.add(new Report.NightBaseline(day, best, start, BaselineSource.EMU2, best, Double.NaN));
             }
         }
         return nights;

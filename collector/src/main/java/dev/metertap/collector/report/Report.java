@@ -28,8 +28,12 @@ public record Report(ReportScope scope, Price price, List<DayEnergy> days, List<
                             double pgeDeliveredKwh, double pgeReceivedKwh, boolean pgeComplete, double pgeCost) {
     }
 
-    /** A night's always-on floor: the lowest one-hour mean demand between 00:00 and 06:00, and when that hour began. */
-    public record NightBaseline(LocalDate day, double watts, LocalTime from) {
+    /**
+     * A night's always-on floor: the lowest one-hour mean demand between 00:00 and 06:00, when that hour began,
+     * the source it was measured on, and each source's own figure for the night (NaN where it has none).
+     */
+    public record NightBaseline(LocalDate day, double watts, LocalTime from, BaselineSource source, double emu2Watts,
+                                double pgeWatts) {
     }
 
     /**

@@ -7,17 +7,24 @@ import java.util.Objects;
 
 /**
  * What a report covers: whole local days {@code [firstDay, lastDay]} in {@code zone}, optionally one
- * EMU-2 meter and one PG&E usage point (null: every one in the store).
+ * EMU-2 meter and one PG&E usage point (null: every one in the store), and where the baseline is measured.
  */
-public record ReportScope(LocalDate firstDay, LocalDate lastDay, ZoneId zone, String meter, String usagePoint) {
+public record ReportScope(LocalDate firstDay, LocalDate lastDay, ZoneId zone, String meter, String usagePoint,
+                          BaselineSource source) {
 
     public ReportScope {
         Objects.requireNonNull(firstDay, "firstDay");
         Objects.requireNonNull(lastDay, "lastDay");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(source, "source");
         if (lastDay.isBefore(firstDay)) {
             throw new IllegalArgumentException("the report's last day " + lastDay + " is before its first " + firstDay);
         }
+    }
+
+    /** Every meter and usage point, the baseline from whichever source covers more nights. */
+    public ReportScope(LocalDate firstDay, LocalDate lastDay, ZoneId zone) {
+        this(firstDay, lastDay, zone, null, null, BaselineSource.AUTO);
     }
 
     public Instant start() {

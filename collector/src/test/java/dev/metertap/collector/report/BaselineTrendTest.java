@@ -46,7 +46,7 @@ class BaselineTrendTest {
     }
 
     private Report reportOn(SyntheticHouse house, int days) {
-        ReportScope scope = new ReportScope(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 1 + days), ZONE, null, null);
+        ReportScope scope = new ReportScope(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 1 + days), ZONE);
         try (Store store = Store.open(dir.resolve("house.db"))) {
             house.writeTo(store, scope.start(), scope.end(), new BigDecimal("0.25"));
             return new ReportCalculator(store).calculate(scope);

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 class EnergyComparisonTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 7, 1);
-    static final ReportScope SCOPE = new ReportScope(DAY, DAY, ZoneOffset.UTC, null, null);
+    static final ReportScope SCOPE = new ReportScope(DAY, DAY, ZoneOffset.UTC);
 
     @Test
     void costsEachHourAtThePriceInEffectThen() {

@@ -31,7 +31,7 @@ class PgeGroundTruthReportTest {
     @Test
     void dailyPgeEnergyAndCostAreTheSumsOfTheTrueIntervalsOfEachLocalDay() {
         UsageModel model = new UsageModel(2026, List.of(UsagePointSpec.solar(USAGE_POINT, 900)));
-        ReportScope scope = new ReportScope(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 11), UsageModel.PACIFIC, null, USAGE_POINT);
+        ReportScope scope = new ReportScope(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 11), UsageModel.PACIFIC, null, USAGE_POINT, BaselineSource.AUTO);
         List<TrueInterval> truth = model.trueIntervals(USAGE_POINT, scope.start(), scope.end()).toList();
         Report report;
         try (Store store = Store.open(dir.resolve("pge.db"))) {

@@ -50,7 +50,7 @@ class ReportCalculatorTest {
     static void calculate() {
         HouseholdLoad load = new HouseholdLoad(42, new LoadSettings(ZONE, 180, 0, false));
         house = new SyntheticHouse(load, ReportCalculatorTest::ovenAndCar, 0, PGE_FACTOR, t -> t >= GAP_FROM && t < GAP_TO);
-        scope = new ReportScope(FIRST, LAST, ZONE, null, null);
+        scope = new ReportScope(FIRST, LAST, ZONE);
         try (Store store = Store.open(dir.resolve("house.db"))) {
             house.writeTo(store, scope.start(), scope.end(), PRICE);
             report = new ReportCalculator(store).calculate(scope);

@@ -36,7 +36,7 @@ class ReportCommandTest {
     @BeforeAll
     static void store() {
         db = dir.resolve("house.db");
-        ReportScope scope = new ReportScope(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3), ZONE, null, null);
+        ReportScope scope = new ReportScope(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 3), ZONE);
         try (Store store = Store.open(db)) {
             new SyntheticHouse(new HouseholdLoad(5, new LoadSettings(ZONE, 200, 0, false)), t -> 0, 0, 1.0, t -> false)
                     .writeTo(store, scope.start(), scope.end(), new BigDecimal("0.40"));

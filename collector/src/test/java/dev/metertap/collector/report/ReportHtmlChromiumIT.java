@@ -59,7 +59,7 @@ class ReportHtmlChromiumIT {
         HouseholdLoad load = new HouseholdLoad(3, new LoadSettings(ZONE, 180, 0, true));
         SyntheticHouse house = new SyntheticHouse(load, t -> 0, 0, 0.985, t -> t >= gapFrom && t < gapTo);
         Path db = dir.resolve("house.db");
-        ReportScope scope = new ReportScope(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 15), ZONE, null, null);
+        ReportScope scope = new ReportScope(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 15), ZONE);
         try (Store store = Store.open(db)) {
             house.writeTo(store, scope.start(), scope.end(), new BigDecimal("0.32"));
         }
