@@ -40,6 +40,16 @@ public final class ReportCalculator {
     }
 
     public Report calculate(ReportScope scope) {
+        return calculate(scope, null);
+    }
+
+    /** Each night's always-on load over the scope, as the report measures it. */
+    public List<Report.NightBaseline> nights(ReportScope scope) {
+        return calculate(scope).nights();
+    }
+
+    /** @param tariff the configured price, used when neither the EMU-2 nor PG&E says one; may be null */
+    public Report calculate(ReportScope scope, ConfiguredTariff tariff) {
         Instant start = scope.start();
         Instant end = scope.end();
         int hours = scope.hours();
