@@ -21,6 +21,7 @@ public final class HtmlReport {
             h1{font-size:1.45rem;margin:18px 0 4px}
             h2{font-size:1.15rem;margin:26px 0 6px;border-bottom:1px solid #ddd;padding-bottom:3px}
             p.note{color:#555;font-size:.92rem;margin:4px 0 8px}
+            p.verdict{font-size:1.05rem;margin:8px 0}
             .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:12px 0}
             .card{background:#fff;border:1px solid #ddd;border-radius:8px;padding:10px 12px}
             .card b{display:block;font-size:1.5rem;color:#2a6f97}
@@ -47,15 +48,26 @@ public final class HtmlReport {
         out.printf("<title>metertap report %s to %s</title><style>%s</style></head><body><main>%n", scope.firstDay(), scope.lastDay(), STYLE);
         out.printf("<h1>Electricity report</h1><p class=\"note\">%s to %s, %s time</p>%n", scope.firstDay(), scope.lastDay(), escape(scope.zone().getId()));
 
-        out.println("<h2>Always-on baseline</h2>");
-        out.println("<p class=\"note\">What the house draws when nobody uses anything: each night's lowest one-hour mean demand between midnight and 6 am.</p>");
+        out.println("<h2>Always-on load</h2>");
+        out.printf("<p class=\"verdict\">%s</p>%n", escape(b.verdict()));
         out.println("<div class=\"cards\">");
-        card(out, Figures.number(b.medianWatts(), 0) + " W", "median of " + b.nights() + " nights");
-        card(out, Figures.signed(b.trendWattsPer30Days(), 1) + " W", "trend per 30 days");
-        card(out, Figures.number(b.kwhPerYear(), 0) + " kWh", "a year of baseline");
-        card(out, Figures.money(b.costPerYear(), currency), report.price() == null ? "no stored price"
-                : "a year at " + report.price().perKwh().toPlainString() + " " + escape(currency) + "/kWh");
+        String tariffCurrency = b.tariff() == null ? null : b.tariff().currency();
+        card(out, Figures.number(b.medianWatts(), 0) + " W", "median of " + b.nights() + " nights, "
+                + (b.source() == BaselineSource.PGE ? "PG&E" : "EMU-2"));
+        for (Report.Reference r : b.references()) {
+            card(out, Figures.number(r.watts(), 0) + " W", r.name() + " (" + IdleLoadStudies.cited(r) + ")");
+        }
+        card(out, Figures.number(b.sharePercent(), 0) + " %", "of the energy drawn from the grid");
+        card(out, Figures.money(b.costPerYear(), tariffCurrency), b.tariff() == null ? "a year: no price known"
+                : "a year at " + b.tariff().perKwh().toPlainString() + " " + escape(tariffCurrency) + "/kWh");
+        if (b.step() != null) {
+            card(out, Figures.signed(b.step().changeWatts(), 0) + " W", "step from the night of " + b.step().fromNight().format(DAY));
+        }
+        if (b.trend() != null) {
+            card(out, Verdict.trendText(b.trend()).replace(" per 30 days", ""), "trend per 30 days");
+        }
         out.println("</div>");
+        out.println("<p class=\"note\">Each night's lowest mean demand over a whole hour between midnight and 6 am; the figure is the median over nights.</p>");
         List<String> nightLabels = report.nights().stream().map(n -> n.day().format(DAY)).toList();
         out.println(SvgChart.dotsWithTrend("baseline", "Nightly baseline", "W", nightLabels,
                 report.nights().stream().mapToDouble(Report.NightBaseline::watts).toArray()));

@@ -37,11 +37,34 @@ public record Report(ReportScope scope, Price price, List<DayEnergy> days, List<
     }
 
     /**
-     * The baseline over the period: the median of the nightly floors, its least-squares trend in W per
-     * 30 days (NaN with fewer than two nights), and its yearly energy and cost.
+     * The always-on load over the period: the median of the nightly floors on {@code source} (the one preferred;
+     * each night says its own), its spread, how it changed, what it costs, the published figures it is compared
+     * with, and the {@code verdict}: the answer in words. NaN or null where the data does not say.
+     *
+     * @param trend         null with fewer than {@link BaselineChange#MIN_TREND_NIGHTS} nights
+     * @param step          a lasting step in the nightly figure, or null
+     * @param sharePercent  the always-on load's share of the energy drawn from the grid on the days both are known
+     * @param tariff        the price used for the costs, or null when none is known
      */
-    public record Baseline(int nights, double medianWatts, double minWatts, double maxWatts, double trendWattsPer30Days,
-                           double kwhPerYear, double costPerYear) {
+    public record Baseline(int nights, double medianWatts, double minWatts, double maxWatts, BaselineSource source,
+                           Trend trend, Step step, double kwhPerYear, double sharePercent, Tariff tariff,
+                           double costPerYear, double costPer100WattsPerYear, List<Reference> references, String verdict) {
+    }
+
+    /** Least-squares slope of the nightly figure in W per 30 days, with its 95 % uncertainty (± that many W). */
+    public record Trend(int nights, double wattsPer30Days, double uncertaintyWattsPer30Days) {
+    }
+
+    /** The nightly figure moved from {@code beforeWatts} to {@code afterWatts} (medians) from the night of {@code fromNight} on. */
+    public record Step(LocalDate fromNight, double beforeWatts, double afterWatts, double changeWatts) {
+    }
+
+    /** A price per kWh and where it comes from: {@code emu2} (the meter's latest price), {@code pge} (PG&E's cost per kWh over the period) or {@code config}. */
+    public record Tariff(BigDecimal perKwh, String currency, String source) {
+    }
+
+    /** A published always-on figure to compare with, and the study it comes from. */
+    public record Reference(String name, double watts, String source) {
     }
 
     /** Average demand in one local hour of the day (0 to 23) over the period, NaN without data. */

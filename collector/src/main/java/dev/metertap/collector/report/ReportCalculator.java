@@ -59,12 +59,15 @@ public final class ReportCalculator {
                 point -> minutes.add(point.time(), decimal(point, "kw").doubleValue()));
         minutes.finish();
 
+        CounterMinutes counter = new CounterMinutes(start, end);
         MeterHours meter = new MeterHours(start, hours);
         Duration bracket = Duration.ofSeconds(MeterHours.MAX_BRACKET_SECONDS);
         Set<String> meters = new TreeSet<>();
         store.scan(query(SummationReading.MEASUREMENT, meterTags(scope), start.minus(bracket), end.plus(bracket)), point -> {
             meters.add(tag(point, "meter"));
-            meter.add(point.time(), decimal(point, "delivered_kwh").doubleValue(), decimal(point, "received_kwh").doubleValue());
+            double delivered = decimal(point, "delivered_kwh").doubleValue();
+            meter.add(point.time(), delivered, decimal(point, "received_kwh").doubleValue());
+            counter.add(point.time(), delivered);
         });
         if (meters.size() > 1) {
             // two meters' running totals interleaved would read as jumps back and forth
@@ -72,22 +75,37 @@ public final class ReportCalculator {
         }
 
         UtilityHours utility = new UtilityHours(start, hours);
+        MinuteEnergy utilityMinutes = new MinuteEnergy(start, end);
+        double[] costedKwhAndCost = new double[2];
         Map<String, String> pgeTags = new HashMap<>(Map.of("commodity", "electricity"));
         if (scope.usagePoint() != null) {
             pgeTags.put("usage_point", scope.usagePoint());
         }
         store.scan(query(IntervalReading.MEASUREMENT, pgeTags, start, end), point -> {
             BigDecimal cost = optionalDecimal(point, "cost");
-            utility.add(point.time(), Integer.parseInt(tag(point, "interval_s")), "delivered".equals(tag(point, "flow")),
-                    decimal(point, "value").doubleValue(), cost == null ? null : cost.doubleValue());
+            int seconds = Integer.parseInt(tag(point, "interval_s"));
+            boolean delivered = "delivered".equals(tag(point, "flow"));
+            double kwh = decimal(point, "value").doubleValue();
+            utility.add(point.time(), seconds, delivered, kwh, cost == null ? null : cost.doubleValue());
+            if (delivered) {
+                // a solar house's always-on load is measured on what it draws at night, never net of export
+                utilityMinutes.addEnergy(point.epochSecond(), point.epochSecond() + seconds, kwh);
+                if (cost != null) {
+                    costedKwhAndCost[0] += kwh;
+                    costedKwhAndCost[1] += cost.doubleValue();
+                }
+            }
         });
 
         PriceHistory prices = new PriceHistory();
         store.scan(query(PriceReading.MEASUREMENT, meterTags(scope), start.minus(Duration.ofDays(7)), end),
                 point -> prices.add(point.time(), decimal(point, "price"), tag(point, "currency")));
 
-        List<Report.NightBaseline> nights = BaselineFinder.nights(minutes, scope);
-        Report.Baseline baseline = BaselineFinder.summary(nights, prices.latest());
+        BaselineFinder.Measured measured = BaselineFinder.nights(scope, minutes, counter, utilityMinutes);
+        List<Report.NightBaseline> nights = measured.nights();
+        List<Report.DayEnergy> days = EnergyComparison.days(scope, meter, utility, prices);
+        Report.Baseline baseline = BaselineSummary.of(nights, scope, measured.source(), days,
+                tariff(prices, costedKwhAndCost[0], costedKwhAndCost[1], tariff));
         Map<LocalDate, Double> floors = new LinkedHashMap<>();
         nights.forEach(n -> floors.put(n.day(), n.watts() / 1000));
         double fallbackFloor = Double.isNaN(baseline.medianWatts()) ? 0 : baseline.medianWatts() / 1000;
@@ -96,11 +114,21 @@ public final class ReportCalculator {
         List<Report.HourComparison> hourComparisons = EnergyComparison.hours(meter, utility, start, hours);
         Report report = new Report(scope,
                 prices.latest() == null ? null : new Report.Price(prices.latest(), prices.currency()),
-                EnergyComparison.days(scope, meter, utility, prices),
-                nights, baseline, hourOfDay(minutes, scope, hours), loads,
+                days, nights, baseline, hourOfDay(minutes, scope, hours), loads,
                 hourComparisons, EnergyComparison.dayComparisons(scope, hourComparisons));
         log.debug("report for {} to {}: {} nights, {} sustained loads", scope.firstDay(), scope.lastDay(), nights.size(), loads.size());
         return report;
+    }
+
+    /** The price costs are figured at: the EMU-2's latest, else PG&E's cost per delivered kWh, else the configured one. */
+    private static Report.Tariff tariff(PriceHistory prices, double costedKwh, double cost, ConfiguredTariff configured) {
+        if (prices.latest() != null) {
+            return new Report.Tariff(prices.latest(), prices.currency(), "emu2");
+        }
+        if (costedKwh > 0 && cost > 0) {
+            return new Report.Tariff(BaselineSummary.averagePrice(cost, costedKwh), "USD", "pge");
+        }
+        return configured == null ? null : new Report.Tariff(configured.perKwh(), configured.currency(), "config");
     }
 
     private static List<Report.HourOfDay> hourOfDay(DemandMinutes minutes, ReportScope scope, int hours) {

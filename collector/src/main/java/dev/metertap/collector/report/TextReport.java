@@ -14,28 +14,55 @@ public final class TextReport {
     private TextReport() {
     }
 
+    /** Words on lines of at most {@code width} characters, each indented. */
+    static void wrap(PrintWriter out, String text, String indent, int width) {
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+                out.println(line);
+                line.setLength(0);
+                line.append(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.println(line);
+    }
+
     public static void write(Report report, PrintWriter out) {
         ReportScope scope = report.scope();
         String currency = report.price() == null ? null : report.price().currency();
         out.printf("metertap report %s to %s (%s)%n%n", scope.firstDay(), scope.lastDay(), scope.zone());
 
         Report.Baseline b = report.baseline();
-        out.println("Always-on baseline (lowest one-hour mean demand between 00:00 and 06:00)");
-        if (b.nights() == 0) {
-            out.println("  no night with enough EMU-2 demand data");
-        } else {
-            out.printf("  median        %s W over %d nights (lowest %s W, highest %s W)%n",
-                    Figures.number(b.medianWatts(), 0), b.nights(), Figures.number(b.minWatts(), 0), Figures.number(b.maxWatts(), 0));
-            out.printf("  trend         %s W per 30 days%n", Figures.signed(b.trendWattsPer30Days(), 1));
-            out.printf("  per year      %s kWh, %s at %s%n", Figures.number(b.kwhPerYear(), 0),
-                    Figures.money(b.costPerYear(), currency),
-                    report.price() == null ? "no stored price" : report.price().perKwh().toPlainString() + " " + currency + "/kWh");
+        out.println("Always-on load (each night's lowest whole-hour mean between 00:00 and 06:00; the median over nights)");
+        wrap(out, b.verdict(), "  ", 100);
+        if (b.nights() > 0) {
+            out.println();
+            out.printf("  median        %s W over %d nights on %s (lowest %s W, highest %s W)%n", Figures.number(b.medianWatts(), 0),
+                    b.nights(), b.source() == BaselineSource.PGE ? "PG&E" : "the EMU-2", Figures.number(b.minWatts(), 0),
+                    Figures.number(b.maxWatts(), 0));
+            out.printf("  trend         %s%n", b.trend() == null
+                    ? "needs " + BaselineChange.MIN_TREND_NIGHTS + " nights" : Verdict.trendText(b.trend()));
+            out.printf("  step          %s%n", b.step() == null ? "none" : "from " + b.step().fromNight() + ": "
+                    + Figures.number(b.step().beforeWatts(), 0) + " W to " + Figures.number(b.step().afterWatts(), 0) + " W");
+            out.printf("  per year      %s kWh, %s%s%n", Figures.number(b.kwhPerYear(), 0), Figures.money(b.costPerYear(),
+                    b.tariff() == null ? null : b.tariff().currency()), b.tariff() == null ? " (no price known)"
+                    : " at " + b.tariff().perKwh().toPlainString() + " " + b.tariff().currency() + "/kWh (" + b.tariff().source() + ")");
+            out.printf("  share         %s %% of the energy drawn from the grid%n", Figures.number(b.sharePercent(), 0));
+        }
+        for (Report.Reference r : b.references()) {
+            out.printf("  %-13s %s W, %s: %s%n", r == b.references().get(0) ? "compared with" : "", Figures.number(r.watts(), 0),
+                    r.name(), r.source());
         }
         out.println();
-        out.println("Nights");
-        out.println("  night        floor W  lowest hour from");
+        out.println("Nights (* EMU-2 and PG&E differ by more than 5 %)");
+        out.println("  night        floor W  from   source  EMU-2 W  PG&E W");
         for (Report.NightBaseline n : report.nights()) {
-            out.printf("  %s %8s  %s%n", n.day(), Figures.number(n.watts(), 0), n.from());
+            out.printf("  %s %8s  %s  %-6s %8s %7s%s%n", n.day(), Figures.number(n.watts(), 0), n.from(), n.source().id(),
+                    Figures.number(n.emu2Watts(), 0), Figures.number(n.pgeWatts(), 0), BaselineFinder.sourcesDiffer(n) ? " *" : "");
         }
         out.println();
 

@@ -31,7 +31,7 @@ class BaselineTrendTest {
             long day = night.day().toEpochDay() - LocalDate.of(2026, 3, 2).toEpochDay();
             assertThat(night.watts()).isCloseTo(150 + 3.0 * day, within(5.0));
         }
-        assertThat(report.baseline().trendWattsPer30Days()).isCloseTo(90, within(6.0));
+        assertThat(report.baseline().trend().wattsPer30Days()).isCloseTo(90, within(6.0));
     }
 
     /**

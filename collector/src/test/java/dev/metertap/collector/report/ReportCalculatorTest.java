@@ -73,7 +73,7 @@ class ReportCalculatorTest {
         assertThat(report.baseline().medianWatts()).isCloseTo(180, within(5.0));
         // the nightly minima scatter by about ±2 W; over 14 nights a least-squares slope then has a
         // standard error near 4 W per 30 days: a flat base must not show a trend beyond that
-        assertThat(report.baseline().trendWattsPer30Days()).isCloseTo(0, within(8.0));
+        assertThat(report.baseline().trend().wattsPer30Days()).isCloseTo(0, within(8.0));
     }
 
     @Test

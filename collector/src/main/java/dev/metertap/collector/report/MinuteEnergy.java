@@ -1,0 +1,72 @@
+package dev.metertap.collector.report;
+
+import java.time.Instant;
+
+/**
+ * Energy bucketed by minute of the period: per minute, the kW·s drawn and the seconds the data covers.
+ * Whatever the source (demand held between readings, a counter's deltas, a utility's 15-minute or hourly
+ * intervals), the nightly floor is then found the same way. Memory is 6 bytes per minute (3 MB a year).
+ */
+class MinuteEnergy {
+
+    private final long startSecond;
+    private final float[] kwSeconds;
+    private final byte[] covered;
+
+    MinuteEnergy(Instant start, Instant end) {
+        this.startSecond = start.getEpochSecond();
+        int minutes = (int) ((end.getEpochSecond() - startSecond) / 60);
+        this.kwSeconds = new float[minutes];
+        this.covered = new byte[minutes];
+    }
+
+    /** Energy used evenly over [from, to) epoch seconds: an interval's or a counter delta's. */
+    final void addEnergy(long from, long to, double kwh) {
+        if (to > from) {
+            addPower(from, to, kwh * 3600 / (to - from));
+        }
+    }
+
+    /**
+     * A steady {@code kw} over [from, to). Where sources overlap (two usage points of one house) their energy adds
+     * and a minute counts as covered once.
+     */
+    final void addPower(long from, long to, double kw) {
+        long t = Math.max(from, startSecond);
+        long end = Math.min(to, startSecond + 60L * covered.length);
+        while (t < end) {
+            int minute = (int) ((t - startSecond) / 60);
+            long minuteEnd = startSecond + 60L * (minute + 1);
+            long seconds = Math.min(end, minuteEnd) - t;
+            kwSeconds[minute] += (float) (kw * seconds);
+            covered[minute] = (byte) Math.min(60, covered[minute] + seconds);
+            t += seconds;
+        }
+    }
+
+    final int size() {
+        return covered.length;
+    }
+
+    final long startSecond() {
+        return startSecond;
+    }
+
+    final double kwSeconds(int minute) {
+        return kwSeconds[minute];
+    }
+
+    final int coveredSeconds(int minute) {
+        return covered[minute];
+    }
+
+    /** True when some minute of the period holds data. */
+    final boolean any() {
+        for (byte c : covered) {
+            if (c > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
