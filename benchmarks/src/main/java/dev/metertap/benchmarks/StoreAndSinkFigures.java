@@ -11,9 +11,6 @@ import dev.metertap.collector.run.Collector;
 import dev.metertap.collector.sink.Influxd;
 import dev.metertap.collector.store.Store;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
@@ -137,7 +134,7 @@ public final class StoreAndSinkFigures {
             }
         }
         System.gc();
-        resetPeaks();
+        HeapPeak.reset();
         try (Influxd influxd = new Influxd(dir.resolve("influxd"))) {
             influxd.start();
             URI url = influxd.url();
@@ -162,27 +159,9 @@ public final class StoreAndSinkFigures {
                         points, seconds, points / seconds);
             }
             System.out.printf("forwarding heap: peak %d MiB used (max heap %d MiB), backlog file %d MiB%n",
-                    peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20, Files.size(db) >> 20);
+                    HeapPeak.bytes() >> 20, Runtime.getRuntime().maxMemory() >> 20, Files.size(db) >> 20);
             String count = influxd.query(null, "SELECT count(kw) FROM metertap..emu2_demand");
             System.out.println("influxd emu2_demand count: " + count);
         }
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }
