@@ -78,7 +78,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--usage-point", paramLabel = "ID", description = "Only this PG&E usage point. Default: every electricity usage point.")
     String usagePoint;
 
-    @Option(names = "--source", defaultValue = "auto", paramLabel = "auto|emu2|pge", converter = BaselineSourceConverter.class,
+    @Option(names = "--source", defaultValue = "auto", paramLabel = "auto|emu2|pge",
             description = {"Where the always-on load is measured: the EMU-2, PG&E's intervals, or (auto) whichever covers",
                     "more nights, each night from the other when the first has no data for it. Default: ${DEFAULT-VALUE}."})
     BaselineSource source;

@@ -71,6 +71,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void measuresTheAlwaysOnLoadOnTheSourceAsked() throws Exception {
+        for (String source : List.of("emu2", "pge")) {
+            Run run = run("report", "--store", db.toString(), "--format", "json", "--source", source);
+            assertThat(run.exit).as(source).isZero();
+            JsonNode json = new ObjectMapper().readTree(run.out);
+            assertThat(json.at("/baseline/source").asText()).isEqualTo(source);
+            assertThat(json.at("/baseline/medianWatts").asDouble()).as(source).isCloseTo(200, within(5.0));
+            assertThat(json.at("/nights/0/source").asText()).isEqualTo(source);
+        }
+        Run wrong = run("report", "--store", db.toString(), "--source", "utility");
+        assertThat(wrong.exit).isEqualTo(2);
+        assertThat(wrong.err).contains("--source: 'utility' is not one of auto, emu2, pge");
+        assertThat(wrong.err.lines().filter(line -> line.contains("utility")).count()).isEqualTo(1);
+    }
+
+    @Test
     void refusesAPeriodEndingBeforeItStarts() {
         Run run = run("report", "--store", db.toString(), "--from", "2026-06-03", "--to", "2026-06-01");
         assertThat(run.exit).isEqualTo(2);
