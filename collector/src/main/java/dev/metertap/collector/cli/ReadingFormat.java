@@ -1,5 +1,6 @@
 package dev.metertap.collector.cli;
 
+import dev.metertap.collector.reading.BaselineReading;
 import dev.metertap.collector.reading.DemandReading;
 import dev.metertap.collector.reading.IntervalReading;
 import dev.metertap.collector.reading.LineProtocol;
@@ -31,6 +32,9 @@ enum ReadingFormat {
         }
         if (reading instanceof LinkReading l) {
             return time + "  link       " + l.status() + ", strength " + l.linkStrength() + " %";
+        }
+        if (reading instanceof BaselineReading b) {
+            return time + "  always-on  " + b.watts().toPlainString() + " W that night (measured on " + b.source() + ")";
         }
         IntervalReading i = (IntervalReading) reading;
         return time + "  interval   " + i.value().toPlainString() + " " + i.unit().symbol() + " (" + i.usagePoint() + ")";

@@ -11,11 +11,11 @@ import java.util.List;
  * set and time, so storing the same reading twice is a no-op.
  */
 public sealed interface Reading
-        permits DemandReading, SummationReading, PriceReading, LinkReading, IntervalReading {
+        permits DemandReading, SummationReading, PriceReading, LinkReading, IntervalReading, BaselineReading {
 
     /** The data model's measurements, one per kind of reading, in the README's order. */
     List<String> MEASUREMENTS = List.of(DemandReading.MEASUREMENT, SummationReading.MEASUREMENT, PriceReading.MEASUREMENT,
-            LinkReading.MEASUREMENT, IntervalReading.MEASUREMENT);
+            LinkReading.MEASUREMENT, IntervalReading.MEASUREMENT, BaselineReading.MEASUREMENT);
 
     Instant time();
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LineProtocolTest {
 
@@ -49,6 +50,19 @@ class LineProtocolTest {
                 null, null).toPoint()))
                 .isEqualTo("pge_interval,usage_point=up,commodity=gas,flow=received,unit=therm,interval_s=86400 "
                         + "value=1.5,quality=0i 1795334400");
+    }
+
+    @Test
+    void baselineLineIsOnePointPerNightWithTheSourceAsAField() {
+        Instant midnight = Instant.parse("2026-11-22T08:00:00Z"); // 00:00 in California
+        Point point = BaselineReading.of(midnight, 231.04999, "pge").toPoint();
+        assertThat(LineProtocol.encode(point)).isEqualTo("baseline_night watts=231.0,source=\"pge\" 1795334400");
+        assertThat(LineProtocol.encode(BaselineReading.of(midnight, 180, "emu2").toPoint()))
+                .isEqualTo("baseline_night watts=180.0,source=\"emu2\" 1795334400");
+        assertThat(LineProtocol.decode(LineProtocol.encode(point))).isEqualTo(point);
+        assertThat(point.tags()).as("no tags: the night measured on another source is the same point").isEmpty();
+        assertThatThrownBy(() -> BaselineReading.of(midnight, 180, "auto")).hasMessageContaining("emu2 or pge");
+        assertThatThrownBy(() -> BaselineReading.of(midnight, Double.NaN, "emu2")).hasMessageContaining("NaN");
     }
 
     @Test

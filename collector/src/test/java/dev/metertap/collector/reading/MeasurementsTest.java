@@ -19,7 +19,7 @@ class MeasurementsTest {
         String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
         int block = readme.indexOf("```", readme.indexOf("## Data model")) + 3;
         String model = readme.substring(block, readme.indexOf("```", block));
-        Matcher line = Pattern.compile("(?m)^(\\w+),").matcher(model);
+        Matcher line = Pattern.compile("(?m)^(\\w+)[, ]").matcher(model);
         List<String> documented = new java.util.ArrayList<>();
         while (line.find()) {
             documented.add(line.group(1));
