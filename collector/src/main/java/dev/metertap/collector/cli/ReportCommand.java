@@ -68,8 +68,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path out;
 
-    @Option(names = "--zone", defaultValue = "America/Los_Angeles", paramLabel = "ZONE", converter = ZoneConverter.class,
-            description = "Time zone of days, nights and hours of day. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--zone", paramLabel = "ZONE", converter = ZoneConverter.class,
+            description = "Time zone of days, nights and hours of day. Default: report.zone of the configuration, else America/Los_Angeles.")
     ZoneId zone;
 
     @Option(names = "--meter", paramLabel = "MAC", description = "Only this EMU-2 meter (MeterMacId). Default: every meter in the store.")
@@ -91,8 +91,8 @@ public final class ReportCommand implements Callable<Integer> {
     private int report() {
         MetertapConfig config = options.loadConfig();
         try (Store store = Store.openReadOnly(options.storePath(config))) {
-            ReportScope scope = scope(store);
-            Report report = new ReportCalculator(store).calculate(scope);
+            ReportScope scope = scope(store, zone != null ? zone : config.report().zoneId());
+            Report report = new ReportCalculator(store).calculate(scope, config.report().configuredTariff().orElse(null));
             if (out == null) {
                 render(report, spec.commandLine().getOut());
             } else {
@@ -120,7 +120,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** Missing ends come from the stored readings' span, so a bare {@code metertap report} covers everything. */
-    private ReportScope scope(Store store) {
+    private ReportScope scope(Store store, ZoneId zone) {
         LocalDate first = from;
         LocalDate last = to == null ? null : to.minusDays(1);
         if (first == null || last == null) {

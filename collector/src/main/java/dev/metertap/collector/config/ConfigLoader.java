@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -188,6 +189,9 @@ public final class ConfigLoader {
         }
         if (type == Duration.class) {
             return "duration";
+        }
+        if (type == BigDecimal.class) {
+            return "number";
         }
         return type.getSimpleName();
     }

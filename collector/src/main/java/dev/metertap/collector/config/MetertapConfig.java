@@ -9,9 +9,9 @@ import java.util.Set;
 
 /** The whole configuration file. Every section is optional; an empty file means the defaults and no sinks. */
 public record MetertapConfig(StoreConfig store, Batching batching, Backoff backoff, List<SinkConfig> sinks, PgeConfig pge,
-                             Emu2Config emu2, StatusConfig status, ScheduleConfig schedule) {
+                             Emu2Config emu2, StatusConfig status, ScheduleConfig schedule, ReportConfig report) {
 
-    public static final MetertapConfig DEFAULTS = new MetertapConfig(null, null, null, null, null, null, null, null);
+    public static final MetertapConfig DEFAULTS = new MetertapConfig(null, null, null, null, null, null, null, null, null);
 
     public MetertapConfig {
         store = store == null ? new StoreConfig(null) : store;
@@ -21,6 +21,7 @@ public record MetertapConfig(StoreConfig store, Batching batching, Backoff backo
         emu2 = emu2 == null ? Emu2Config.DEFAULTS : emu2;
         status = status == null ? StatusConfig.DEFAULTS : status;
         schedule = schedule == null ? new ScheduleConfig(null, null) : schedule;
+        report = report == null ? ReportConfig.DEFAULTS : report;
         Set<String> names = new HashSet<>();
         for (SinkConfig sink : sinks) {
             if (!names.add(sink.name())) {
