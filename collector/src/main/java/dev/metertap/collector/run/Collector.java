@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The collector, assembled in this one place from the configuration the user writes: the store, a forwarder
- * per sink reading the store's outbox, the EMU-2 session writing to the store with its polls, and PG&E's
- * receiver, backfills and daily request. {@code metertap run}, {@code metertap demo}, the scenarios and the
+ * per sink reading the store's outbox, the EMU-2 session writing to the store with its polls, PG&E's
+ * receiver, backfills and daily request, and the nightly always-on series measured from what they store. {@code metertap run}, {@code metertap demo}, the scenarios and the
  * benchmarks all build it here; what they may vary are the {@link Seams}, never the wiring.
  *
  * <p>Readings reach the store before any sink sees them, so closing at any point loses nothing a sink has not
@@ -81,6 +81,7 @@ public final class Collector implements AutoCloseable {
     private final Emu2Polls polls;
     private final Optional<PgeConnection> pge;
     private final Optional<PgeDailyBulk> daily;
+    private final NightlyBaselines baselines;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private Instant startedAt;
@@ -101,7 +102,8 @@ public final class Collector implements AutoCloseable {
             this.forwarders = loader.forwarders(config, store, seams.stdout());
             built.addAll(forwarders);
             this.polls = new Emu2Polls(config.emu2(), scheduler);
-            this.recorder = new ReadingRecorder(store, clock, seams.observer(), polls::afterIdentified);
+            this.baselines = new NightlyBaselines(store, config.report().zoneId());
+            this.recorder = new ReadingRecorder(store, clock, seams.observer(), polls::afterIdentified, baselines::afterStored);
             this.emu2At = seams.emu2().or(() -> Optional.ofNullable(config.emu2().port())
                     .filter(port -> !port.isBlank()).map(Endpoint::parse));
             this.session = emu2At.map(at -> new Emu2Session(at.transport(),
@@ -110,6 +112,7 @@ public final class Collector implements AutoCloseable {
             boolean receives = config.pge() != null && config.pge().notifications() != null;
             this.pge = scheduled || receives ? Optional.of(PgeConnection.open(config, loader, store, clock)) : Optional.empty();
             pge.ifPresent(built::add);
+            pge.ifPresent(connection -> connection.afterIntervalsStored(baselines::afterPgeStored));
             this.daily = config.schedule().pgeDailyBulkTime().map(at -> new PgeDailyBulk(pge.orElseThrow(), at,
                     config.schedule().pgeDays(), clock));
         } catch (RuntimeException e) {
@@ -128,11 +131,15 @@ public final class Collector implements AutoCloseable {
         return new Collector(config, seams);
     }
 
-    /** Starts the sinks first (they forward a backlog from an earlier run), then PG&E's receiver, then the device. */
+    /**
+     * Starts the sinks first (they forward a backlog from an earlier run), the nightly always-on series (measured once
+     * now), then PG&E's receiver, then the device.
+     */
     public synchronized void start() {
         started = true;
         startedAt = clock.instant();
         forwarders.forEach(Forwarder::start);
+        baselines.start();
         pge.ifPresent(PgeConnection::start);
         daily.ifPresent(PgeDailyBulk::start);
         session.ifPresent(emu2 -> {
@@ -201,7 +208,7 @@ public final class Collector implements AutoCloseable {
     }
 
     /**
-     * Stops reading (the device, then PG&E), stores what was read, lets every sink that can still be reached
+     * Stops reading (the device, then PG&E), stores what was read and the nights measured from it, lets every sink that can still be reached
      * deliver everything stored, and closes the store last. A sink that fails or refuses keeps the rest in the
      * outbox for the next start.
      */
@@ -216,6 +223,7 @@ public final class Collector implements AutoCloseable {
         recorder.seal();
         daily.ifPresent(PgeDailyBulk::close);
         pge.ifPresent(PgeConnection::close);
+        baselines.close(); // after every source stopped, so that the nights it measured last are in the drain
         long last = store.lastSeq();
         if (started) {
             forwarders.forEach(forwarder -> forwarder.drainTo(last));

@@ -41,6 +41,7 @@ public final class PgeConnection implements AutoCloseable {
     private final Optional<String> bulkId;
     private final Store store;
     private final Clock clock;
+    private volatile Runnable afterIntervalsStored = () -> { };
 
     private PgeConnection(ShareMyDataSettings connection, ReceiverSettings notifications, Optional<String> bulkId, Store store,
                           Clock clock) {
@@ -79,13 +80,25 @@ public final class PgeConnection implements AutoCloseable {
      */
     public synchronized BackfillSummary backfill(TimeWindow range, BackfillSettings settings, BackfillProgress progress) {
         Backfill backfill = backfiller(settings, progress);
-        return backfill.run(backfill.subscription(bulkId, List.of()), range);
+        return told(backfill.run(backfill.subscription(bulkId, List.of()), range));
     }
 
     /** Asks again for exactly the spans of {@code range} the store lacks. */
     public synchronized BackfillSummary audit(TimeWindow range, BackfillSettings settings, BackfillProgress progress) {
         Backfill backfill = backfiller(settings, progress);
-        return backfill.audit(backfill.subscription(bulkId, List.of()), range);
+        return told(backfill.audit(backfill.subscription(bulkId, List.of()), range));
+    }
+
+    /** {@code listener} runs after each backfill or audit that stored new or corrected intervals (the collector's nightly series). */
+    void afterIntervalsStored(Runnable listener) {
+        this.afterIntervalsStored = listener;
+    }
+
+    private BackfillSummary told(BackfillSummary summary) {
+        if (summary.intervalsChanged() > 0) {
+            afterIntervalsStored.run();
+        }
+        return summary;
     }
 
     private Backfill backfiller(BackfillSettings settings, BackfillProgress progress) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Writes each new EMU-2 reading to the store, which commits it durably before returning; sinks read the
@@ -27,18 +28,23 @@ final class ReadingRecorder implements Emu2Listener {
     private final Clock clock;
     private final Emu2Listener observer;
     private final Runnable onIdentified;
+    private final Consumer<Reading> afterStored;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile Instant lastStoredAt;
     private volatile boolean connected;
     private boolean sealed;
 
-    /** @param onIdentified runs after each connect once the device said who it is; keep it quick */
-    ReadingRecorder(Store store, Clock clock, Emu2Listener observer, Runnable onIdentified) {
+    /**
+     * @param onIdentified runs after each connect once the device said who it is; keep it quick
+     * @param afterStored  hears each reading once it is stored, on the reader's thread; keep it quick
+     */
+    ReadingRecorder(Store store, Clock clock, Emu2Listener observer, Runnable onIdentified, Consumer<Reading> afterStored) {
         this.store = store;
         this.clock = clock;
         this.observer = observer;
         this.onIdentified = onIdentified;
+        this.afterStored = afterStored;
     }
 
     @Override
@@ -71,6 +77,7 @@ final class ReadingRecorder implements Emu2Listener {
             log.info("first reading stored: {}", reading.toPoint().measurement());
         }
         lastStoredAt = clock.instant();
+        afterStored.accept(reading);
         observer.onReading(reading);
     }
 

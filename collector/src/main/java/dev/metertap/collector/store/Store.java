@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -229,6 +230,25 @@ public final class Store implements AutoCloseable {
             rows.next();
             return rows.getLong(1);
         });
+    }
+
+    /** The time of the newest point of {@code measurement}, if it has any: one look at the index, however big the store. */
+    public Optional<Instant> latestTime(String measurement) {
+        synchronized (writeLock) {
+            requireOpen();
+            try (Connection own = writable() ? null : readConnection();
+                 PreparedStatement select = (writable() ? writer : own).prepareStatement(
+                         "SELECT max(time) FROM points WHERE measurement = ?")) {
+                select.setString(1, measurement);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    long time = rows.getLong(1);
+                    return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochSecond(time));
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Runs {@code listener} after each commit that added or changed points (it must not block). */
