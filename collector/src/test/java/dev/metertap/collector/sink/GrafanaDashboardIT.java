@@ -2,6 +2,7 @@ package dev.metertap.collector.sink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.metertap.collector.reading.BaselineReading;
 import dev.metertap.collector.reading.DemandReading;
 import dev.metertap.collector.reading.IntervalReading;
 import dev.metertap.collector.reading.LinkReading;
@@ -74,6 +75,7 @@ class GrafanaDashboardIT {
             }
             if (t.getEpochSecond() % 86400 == START.getEpochSecond() % 86400) {
                 readings.add(interval(t, IntervalReading.Commodity.GAS, IntervalReading.Flow.DELIVERED, IntervalReading.Unit.THERM, 86400, random));
+                readings.add(BaselineReading.of(t, 150 + random.nextInt(100), "emu2")); // the collector's nightly figure
             }
         }
         try (Store store = Store.open(dir.resolve("metertap.db"));
