@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,7 +54,11 @@ class DemoRunIT {
 
         List<String> allStored = StoredPoints.lines(summary.files().store());
         List<String> sunk = Files.readAllLines(summary.files().points());
-        assertThat(Set.copyOf(sunk)).as("what the stdout sink wrote: everything stored").isEqualTo(Set.copyOf(allStored));
+        // a point stored again under its key (a night's always-on load measured again once PG&E's data came) is
+        // written again, as InfluxDB is sent it again, and the last one stands
+        Map<String, String> lastSunk = new HashMap<>();
+        sunk.forEach(line -> lastSunk.put(StoredPoints.naturalKey(line), line));
+        assertThat(Set.copyOf(lastSunk.values())).as("what the stdout sink wrote: everything stored").isEqualTo(Set.copyOf(allStored));
         assertThat(StoredPoints.count(summary.files().store(), "pge_interval")).as("PG&E intervals stored").isPositive();
 
         assertThat(log.lines().findFirst()).hasValueSatisfying(first -> assertThat(first).startsWith("metertap demo: " + duration));

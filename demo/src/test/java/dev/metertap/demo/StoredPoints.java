@@ -44,6 +44,15 @@ final class StoredPoints {
         }).collect(Collectors.toSet());
     }
 
+    /** What the store upserts on, read off the line: measurement and tags (up to the first unescaped space) and the time. */
+    static String naturalKey(String line) {
+        int space = line.indexOf(' ');
+        while (space > 0 && line.charAt(space - 1) == '\\') { // an escaped space belongs to the series key
+            space = line.indexOf(' ', space + 1);
+        }
+        return line.substring(0, space) + line.substring(line.lastIndexOf(' '));
+    }
+
     private static List<String> query(Path store, String sql, String parameter) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + store + "?mode=ro");
              PreparedStatement statement = connection.prepareStatement(sql)) {
