@@ -108,7 +108,7 @@ class BadInputTest {
     void anUnknownMeasurementSaysSoAndListsTheKnownOnes() {
         assertThat(run("store", "export", "--store", db.toString(), "--series", "emu2_demnd")).isEqualTo(2);
         assertThat(oneLine()).isEqualTo("metertap: --series: unknown measurement 'emu2_demnd'; known: "
-                + "emu2_demand, emu2_summation, emu2_price, emu2_link, pge_interval");
+                + "emu2_demand, emu2_summation, emu2_price, emu2_link, pge_interval, baseline_night");
         assertThat(out.toString()).isEmpty();
     }
 
