@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One accepted measurement, in domain units, timed by its source's own clock (the EMU-2's
- * TimeStamp or the interval start PG&E sent), never the host's.
+ * TimeStamp or the interval start PG&E sent; a night's always-on load by the night's local
+ * midnight), never the host's.
  *
  * <p>Every reading is one line-protocol point; its natural key is the point's measurement, tag
  * set and time, so storing the same reading twice is a no-op.

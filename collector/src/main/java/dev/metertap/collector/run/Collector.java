@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The collector, assembled in this one place from the configuration the user writes: the store, a forwarder
  * per sink reading the store's outbox, the EMU-2 session writing to the store with its polls, PG&E's
- * receiver, backfills and daily request, and the nightly always-on series measured from what they store. {@code metertap run}, {@code metertap demo}, the scenarios and the
- * benchmarks all build it here; what they may vary are the {@link Seams}, never the wiring.
+ * receiver, backfills and daily request, and the nightly always-on series measured from what they store.
+ * {@code metertap run}, {@code metertap demo}, the scenarios and the benchmarks all build it here; what they
+ * may vary are the {@link Seams}, never the wiring.
  *
  * <p>Readings reach the store before any sink sees them, so closing at any point loses nothing a sink has not
  * yet acknowledged.
@@ -208,8 +209,8 @@ public final class Collector implements AutoCloseable {
     }
 
     /**
-     * Stops reading (the device, then PG&E), stores what was read and the nights measured from it, lets every sink that can still be reached
-     * deliver everything stored, and closes the store last. A sink that fails or refuses keeps the rest in the
+     * Stops reading (the device, then PG&E), stores what was read and the nights measured from it, lets every
+     * sink that can still be reached deliver everything stored, and closes the store last. A sink that fails or refuses keeps the rest in the
      * outbox for the next start.
      */
     @Override
