@@ -70,6 +70,18 @@ class StoreTest {
     }
 
     @Test
+    void theLatestTimeIsTheNewestPointOfThatMeasurementOnly() {
+        try (Store store = Store.open(dir.resolve("m.db"))) {
+            assertThat(store.latestTime("emu2_demand")).isEmpty();
+            store.appendAll(List.of(demand("m1", 30, "1"), demand("m1", 10, "2"), demand("m2", 20, "3"),
+                    new LinkReading("d", "m1", T0.plusSeconds(99), "Connected", 80)));
+            assertThat(store.latestTime("emu2_demand")).contains(T0.plusSeconds(30));
+            assertThat(store.latestTime("emu2_link")).contains(T0.plusSeconds(99));
+            assertThat(store.latestTime("pge_interval")).isEmpty();
+        }
+    }
+
+    @Test
     void aSinkThatHasDeliveredNothingShowsItsWholeBacklog() {
         try (Store store = Store.open(dir.resolve("m.db"))) {
             store.appendAll(List.of(demand("m1", 0, "1"), demand("m1", 1, "2")));
