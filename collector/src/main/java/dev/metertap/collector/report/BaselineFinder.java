@@ -17,7 +17,6 @@ import java.util.TreeMap;
  */
 final class BaselineFinder {
 
-    static final LocalTime NIGHT_END = LocalTime.of(6, 0);
     static final int WINDOW_MINUTES = 60;
     static final double MIN_COVERAGE = 0.9;
     /** Nights where both sources' figures differ by more than this share are shown with both. */
@@ -93,7 +92,7 @@ final class BaselineFinder {
     static Floor floor(MinuteEnergy minutes, ReportScope scope, LocalDate day) {
         ZonedDateTime nightStart = day.atStartOfDay(scope.zone());
         long from = (nightStart.toEpochSecond() - minutes.startSecond()) / 60;
-        long to = (day.atTime(NIGHT_END).atZone(scope.zone()).toEpochSecond() - minutes.startSecond()) / 60;
+        long to = (day.atTime(Report.NightBaseline.NIGHT_END).atZone(scope.zone()).toEpochSecond() - minutes.startSecond()) / 60;
         double best = Double.NaN;
         long bestStart = -1;
         double sum = 0;

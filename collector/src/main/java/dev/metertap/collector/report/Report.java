@@ -34,6 +34,9 @@ public record Report(ReportScope scope, Price price, List<DayEnergy> days, List<
      */
     public record NightBaseline(LocalDate day, double watts, LocalTime from, BaselineSource source, double emu2Watts,
                                 double pgeWatts) {
+
+        /** A night runs from local midnight to this time: from then on its figure can be known. */
+        public static final LocalTime NIGHT_END = LocalTime.of(6, 0);
     }
 
     /**

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +39,6 @@ import java.util.function.BinaryOperator;
 final class NightlyBaselines implements AutoCloseable {
 
     static final int DAYS = 8;
-    /** The report's nights end at 06:00 local: from then on a night's figure can be known. */
-    private static final LocalTime NIGHT_ENDS = LocalTime.of(6, 0);
     private static final List<String> MEASURED_ON = List.of(DemandReading.MEASUREMENT, SummationReading.MEASUREMENT,
             IntervalReading.MEASUREMENT);
     private static final BinaryOperator<LocalDate> LATER = (a, b) -> a.isAfter(b) ? a : b;
@@ -73,7 +70,7 @@ final class NightlyBaselines implements AutoCloseable {
     void afterStored(Reading reading) {
         LocalDateTime local = LocalDateTime.ofInstant(reading.time(), zone);
         LocalDate day = local.toLocalDate();
-        if (!local.toLocalTime().isBefore(NIGHT_ENDS) && nightDone.getAndAccumulate(day, LATER).isBefore(day)) {
+        if (!local.toLocalTime().isBefore(Report.NightBaseline.NIGHT_END) && nightDone.getAndAccumulate(day, LATER).isBefore(day)) {
             request();
         }
     }
@@ -104,7 +101,7 @@ final class NightlyBaselines implements AutoCloseable {
             }
             LocalDateTime local = LocalDateTime.ofInstant(newest.get(), zone);
             LocalDate lastDay = local.toLocalDate();
-            LocalDate lastNight = local.toLocalTime().isBefore(NIGHT_ENDS) ? lastDay.minusDays(1) : lastDay;
+            LocalDate lastNight = local.toLocalTime().isBefore(Report.NightBaseline.NIGHT_END) ? lastDay.minusDays(1) : lastDay;
             nightDone.accumulateAndGet(lastNight, LATER);
             List<BaselineReading> readings = new ArrayList<>();
             for (Report.NightBaseline night : new ReportCalculator(store).nights(new ReportScope(lastDay.minusDays(DAYS - 1), lastDay, zone))) {
