@@ -77,7 +77,8 @@ public final class HtmlReport {
         out.println(SvgChart.dotsWithTrend("baseline", "Nightly baseline", "W", nightLabels,
                 report.nights().stream().mapToDouble(Report.NightBaseline::watts).toArray(), b.references()));
         out.printf("<p class=\"legend\"><span class=\"swatch\" style=\"background:%s\"></span>night's floor<span class=\"swatch\" style=\"background:%s\"></span>trend%s</p>%n",
-                SvgChart.FIRST_COLOUR, SvgChart.SECOND_COLOUR, b.references().isEmpty() ? "" : "<span class=\"swatch dashed\"></span>published averages");
+                SvgChart.FIRST_COLOUR, SvgChart.SECOND_COLOUR, b.references().isEmpty() ? "" : "<span class=\"swatch dashed\"></span>published averages: "
+                        + escape(String.join(", ", b.references().stream().map(r -> Figures.number(r.watts(), 0) + " W (" + IdleLoadStudies.cited(r) + ")").toList())));
 
         dailyEnergy(report, out);
         if (report.hasDemand()) {
@@ -184,8 +185,8 @@ public final class HtmlReport {
                 lastWeek.stream().mapToDouble(Report.HourComparison::differenceKwh).toArray(), null,
                 lastWeek.stream().mapToDouble(h -> h.gap() ? 1 : 0).toArray()));
 
-        out.println("<h2>By day, EMU-2 versus PG&amp;E</h2><p class=\"note\">Over the same hours: those both cover.</p><div class=\"scroll\"><table>");
-        out.println("<tr><th>Day</th><th>Hours</th><th>EMU-2 kWh</th><th>PG&amp;E kWh</th><th>Diff kWh</th><th>Diff %</th><th>Gap h</th></tr>");
+        out.println("<h2>By day, EMU-2 versus PG&amp;E</h2><p class=\"note\">kWh over the same hours: those both cover; gaps are the EMU-2's gap hours, left out.</p><div class=\"scroll\"><table>");
+        out.println("<tr><th>Day</th><th>Hours</th><th>EMU-2</th><th>PG&amp;E</th><th>Diff</th><th>Diff %</th><th>Gaps</th></tr>");
         for (Report.DayComparison c : days) {
             out.printf("<tr><td>%s</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td%s>%d</td></tr>%n", c.day().format(DAY),
                     c.comparedHours(), Figures.number(c.emu2Kwh(), 2), Figures.number(c.pgeKwh(), 2), Figures.signed(c.differenceKwh(), 2),

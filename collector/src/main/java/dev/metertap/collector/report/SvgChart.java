@@ -25,7 +25,8 @@ final class SvgChart {
     private static final int RIGHT = 12;
     /** Room for the unit on its own line above the top tick label. */
     private static final int TOP = 2 * FONT;
-    private static final int BOTTOM = FONT + 14;
+    /** Room below the plot for the labels, clear of the lowest tick label. */
+    private static final int BOTTOM = FONT + 18;
     static final String FIRST_COLOUR = "#2a6f97";
     static final String SECOND_COLOUR = "#e07a1f";
     static final String GAP_COLOUR = "#d0d0d0";
@@ -58,15 +59,16 @@ final class SvgChart {
         double barWidth = Math.max(1, slot * (second == null ? 0.75 : 0.4));
         for (int i = 0; i < n; i++) {
             double x = y.left + i * slot;
-            double share = missingShare == null ? 0 : Math.min(1, Math.max(0, missingShare[i]));
-            if (share > 0) {
-                svg.append(String.format(Locale.ROOT, "<rect class=\"gap\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s: %s %% missing</title></rect>",
-                        x + slot * (1 - share) / 2, TOP, slot * share, HEIGHT - TOP - BOTTOM, GAP_COLOUR,
-                        HtmlReport.escape(labels.get(i)), Figures.number(100 * share, 0)));
-            }
             bar(svg, y, x + slot * 0.1, barWidth, first[i], FIRST_COLOUR, labels.get(i), unit);
             if (second != null) {
                 bar(svg, y, x + slot * 0.1 + barWidth, barWidth, second[i], SECOND_COLOUR, labels.get(i), unit);
+            }
+            double share = missingShare == null ? 0 : Math.min(1, Math.max(0, missingShare[i]));
+            if (share > 0) {
+                // over the bar, so that a day missing a few hours shows a stripe through it as wide as the share
+                svg.append(String.format(Locale.ROOT, "<rect class=\"gap\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" fill-opacity=\"0.85\"><title>%s: %s %% missing</title></rect>",
+                        x + slot * (1 - share) / 2, TOP, slot * share, HEIGHT - TOP - BOTTOM, GAP_COLOUR,
+                        HtmlReport.escape(labels.get(i)), Figures.number(100 * share, 0)));
             }
         }
         zeroLine(svg, y);
@@ -77,7 +79,7 @@ final class SvgChart {
     /**
      * One dot per value with the least-squares line through them (x is the position), on an axis from zero
      * so that a few watts between nights look as small as they are; {@code references} (may be empty) are
-     * drawn as labelled dashed lines.
+     * drawn as dotted lines, named in the legend (a label in the plot would sit on the dots of a house near them).
      */
     static String dotsWithTrend(String name, String title, String unit, List<String> labels, double[] values,
                                 List<Report.Reference> references) {
@@ -117,11 +119,6 @@ final class SvgChart {
             svg.append(String.format(Locale.ROOT, "<line class=\"trend\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
                     y.left + 0.5 * slot, y.at(meanY - slope * meanX), y.left + (values.length - 0.5) * slot,
                     y.at(meanY + slope * (values.length - 1 - meanX)), SECOND_COLOUR));
-        }
-        for (Report.Reference r : references) {
-            // the study's figure at the right end, above its line
-            svg.append(String.format(Locale.ROOT, "<text class=\"reference\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"%d\" fill=\"#777\">%s W</text>",
-                    WIDTH - RIGHT - 2, y.at(r.watts()) - 4, FONT, Figures.number(r.watts(), 0)));
         }
         zeroLine(svg, y);
         xLabels(svg, y, labels, slot);
@@ -184,7 +181,7 @@ final class SvgChart {
                 continue;
             }
             svg.append(String.format(Locale.ROOT, "<text class=\"label\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" font-size=\"%d\" fill=\"#555\">%s</text>",
-                    x, HEIGHT - BOTTOM + FONT + 4, runs ? "start" : "middle", FONT, HtmlReport.escape(labels.get(i))));
+                    x, HEIGHT - BOTTOM + FONT + 10, runs ? "start" : "middle", FONT, HtmlReport.escape(labels.get(i))));
         }
     }
 

@@ -55,7 +55,7 @@ class ReportSourcesTest {
                 .doesNotContain("gap", "EMU-2 in", "EMU-2 versus PG&E", "hour of day", "sustained");
         String html = html(report);
         assertThat(html).contains("data-chart=\"baseline\"", "data-chart=\"daily-energy\"", "<th>PG&amp;E kWh</th>")
-                .doesNotContain("EMU-2 kWh", "EMU-2 versus", "data-chart=\"hour-of-day\"", "class=\"gap\"", "Gap h");
+                .doesNotContain("EMU-2 kWh", "EMU-2 versus", "data-chart=\"hour-of-day\"", "class=\"gap\"", "<th>Gaps</th>");
     }
 
     @Test
