@@ -113,6 +113,7 @@ public final class HtmlReport {
                     emu2 ? "EMU-2 (meter's counter)" : "PG&amp;E intervals");
         }
         boolean exported = report.days().stream().anyMatch(d -> d.emu2ReceivedKwh() > 0 || d.pgeReceivedKwh() > 0);
+        boolean costed = report.days().stream().anyMatch(d -> !Double.isNaN(cost(d)));
         out.print("<div class=\"scroll\"><table><tr><th>Day</th>");
         if (emu2) {
             out.print(exported ? "<th>EMU-2 in kWh</th><th>EMU-2 out kWh</th>" : "<th>EMU-2 kWh</th>");
@@ -120,7 +121,7 @@ public final class HtmlReport {
         if (pge) {
             out.print(exported ? "<th>PG&amp;E in kWh</th><th>PG&amp;E out kWh</th>" : "<th>PG&amp;E kWh</th>");
         }
-        out.println("<th>Cost</th></tr>");
+        out.println(costed ? "<th>Cost</th></tr>" : "</tr>");
         for (Report.DayEnergy d : report.days()) {
             out.printf("<tr><td>%s</td>", d.day().format(DAY));
             if (emu2) {
@@ -136,12 +137,17 @@ public final class HtmlReport {
                     cell(out, d.pgeReceivedKwh(), partial);
                 }
             }
-            out.printf("<td>%s</td></tr>%n", Figures.number(Double.isNaN(d.pgeCost()) ? d.emu2Cost() : d.pgeCost(), 2));
+            out.println(costed ? "<td>" + Figures.number(cost(d), 2) + "</td></tr>" : "</tr>");
         }
         out.println("</table></div>");
         if (pge && report.days().stream().anyMatch(d -> !d.pgeComplete() && !Double.isNaN(d.pgeDeliveredKwh()))) {
             out.println("<p class=\"note\">* PG&amp;E sent only part of the day.</p>");
         }
+    }
+
+    /** PG&E's cost where it sent one, else the EMU-2's energy at the stored price. */
+    private static double cost(Report.DayEnergy d) {
+        return Double.isNaN(d.pgeCost()) ? d.emu2Cost() : d.pgeCost();
     }
 
     private static void cell(PrintWriter out, double kwh, String mark) {
@@ -209,6 +215,9 @@ public final class HtmlReport {
     }
 
     private static String costNote(Report report, String currency) {
+        if (report.days().stream().allMatch(d -> Double.isNaN(cost(d)))) {
+            return "No daily cost: PG&amp;E sent none and the EMU-2 stored no price.";
+        }
         if (!report.hasPgeEnergy()) {
             return "Cost: EMU-2 energy at the stored price" + (currency == null ? " (none stored)." : " in " + escape(currency) + ".");
         }
