@@ -12,12 +12,30 @@ final class EnergyComparison {
     private EnergyComparison() {
     }
 
+    /**
+     * Each hour of the period, EMU-2 versus PG&E, or none when only one of them has data in the period (there
+     * is nothing to compare). A gap is an hour without EMU-2 energy between its first and last known hour:
+     * hours before the EMU-2 was installed or after it stopped are not covered, not gaps.
+     */
     static List<Report.HourComparison> hours(MeterHours meter, UtilityHours utility, Instant start, int hours) {
+        int firstMeter = -1;
+        int lastMeter = -1;
+        boolean anyUtility = false;
+        for (int h = 0; h < hours; h++) {
+            if (!Double.isNaN(meter.deliveredKwh(h, h + 1))) {
+                firstMeter = firstMeter < 0 ? h : firstMeter;
+                lastMeter = h;
+            }
+            anyUtility |= utility.any(h);
+        }
+        if (firstMeter < 0 || !anyUtility) {
+            return List.of();
+        }
         List<Report.HourComparison> result = new ArrayList<>(hours);
         for (int h = 0; h < hours; h++) {
             double emu2 = meter.deliveredKwh(h, h + 1);
             double pge = utility.complete(h) ? utility.deliveredKwh(h) : Double.NaN;
-            boolean gap = Double.isNaN(emu2);
+            boolean gap = Double.isNaN(emu2) && h > firstMeter && h < lastMeter;
             double difference = emu2 - pge;
             result.add(new Report.HourComparison(start.plusSeconds(3600L * h), emu2, pge, gap, difference,
                     percent(difference, pge)));
@@ -73,8 +91,12 @@ final class EnergyComparison {
         return cost;
     }
 
+    /** The days with an hour both sources cover or an EMU-2 gap hour, each summed over the hours both cover. */
     static List<Report.DayComparison> dayComparisons(ReportScope scope, List<Report.HourComparison> hours) {
         List<Report.DayComparison> result = new ArrayList<>();
+        if (hours.isEmpty()) {
+            return result;
+        }
         long startSecond = scope.start().getEpochSecond();
         for (LocalDate day = scope.firstDay(); !day.isAfter(scope.lastDay()); day = day.plusDays(1)) {
             int compared = 0;
@@ -90,6 +112,9 @@ final class EnergyComparison {
                     emu2 += hour.emu2Kwh();
                     pge += hour.pgeKwh();
                 }
+            }
+            if (compared == 0 && gaps == 0) {
+                continue;
             }
             double difference = compared == 0 ? Double.NaN : emu2 - pge;
             result.add(new Report.DayComparison(day, compared, gaps, compared == 0 ? Double.NaN : emu2,

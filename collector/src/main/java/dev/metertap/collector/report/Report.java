@@ -15,6 +15,26 @@ public record Report(ReportScope scope, Price price, List<DayEnergy> days, List<
                      Baseline baseline, List<HourOfDay> hourOfDay, List<SustainedLoad> sustainedLoads,
                      List<HourComparison> hours, List<DayComparison> dayComparisons) {
 
+    /** Whether the EMU-2's counter gave a day's energy: the renderings show EMU-2 energy only then. */
+    public boolean hasEmu2Energy() {
+        return days.stream().anyMatch(d -> !Double.isNaN(d.emu2DeliveredKwh()));
+    }
+
+    /** Whether PG&E sent intervals for a day of the period: the renderings show PG&E energy only then. */
+    public boolean hasPgeEnergy() {
+        return days.stream().anyMatch(d -> !Double.isNaN(d.pgeDeliveredKwh()));
+    }
+
+    /** Whether the EMU-2 gave demand: the hour-of-day figures and sustained loads need it. */
+    public boolean hasDemand() {
+        return hourOfDay.stream().anyMatch(h -> !Double.isNaN(h.averageKw()));
+    }
+
+    /** Whether both sources have data, so that EMU-2 is compared with PG&E ({@link #hours} is empty otherwise). */
+    public boolean comparesSources() {
+        return !hours.isEmpty();
+    }
+
     /** The EMU-2's latest stored price, or null (no cost figures from EMU-2 data then). */
     public record Price(BigDecimal perKwh, String currency) {
     }

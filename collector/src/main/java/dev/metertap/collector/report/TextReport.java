@@ -1,6 +1,7 @@
 package dev.metertap.collector.report;
 
 import java.io.PrintWriter;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
@@ -66,19 +67,53 @@ public final class TextReport {
         }
         out.println();
 
+        dailyEnergy(report, out);
+        if (report.hasDemand()) {
+            whenTheEnergyGoes(report, out);
+        }
+        if (report.comparesSources()) {
+            comparison(report, out);
+        }
+        out.flush();
+    }
+
+    /** Each day's energy and cost, in columns for the sources that have data. */
+    private static void dailyEnergy(Report report, PrintWriter out) {
+        boolean emu2 = report.hasEmu2Energy();
+        boolean pge = report.hasPgeEnergy();
         out.println("Daily energy (kWh)");
-        out.println("  day         EMU-2 in  EMU-2 out  PG&E in  PG&E out  EMU-2 cost  PG&E cost");
+        if (!emu2 && !pge) {
+            out.println("  none: no EMU-2 summation and no PG&E intervals in this period");
+            out.println();
+            return;
+        }
+        out.println("  day       " + (emu2 ? "  EMU-2 in  EMU-2 out" : "") + (pge ? "  PG&E in   PG&E out" : "")
+                + (emu2 ? "  EMU-2 cost" : "") + (pge ? "  PG&E cost" : ""));
         for (Report.DayEnergy d : report.days()) {
-            out.printf("  %s %9s %10s %8s%s %9s %11s %10s%n", d.day(), Figures.number(d.emu2DeliveredKwh(), 3),
-                    Figures.number(d.emu2ReceivedKwh(), 3), Figures.number(d.pgeDeliveredKwh(), 3),
-                    d.pgeComplete() || Double.isNaN(d.pgeDeliveredKwh()) ? " " : "*", Figures.number(d.pgeReceivedKwh(), 3),
-                    Figures.number(d.emu2Cost(), 2), Figures.number(d.pgeCost(), 2));
+            StringBuilder row = new StringBuilder("  ").append(d.day());
+            if (emu2) {
+                row.append(String.format(" %9s %10s", Figures.number(d.emu2DeliveredKwh(), 3), Figures.number(d.emu2ReceivedKwh(), 3)));
+            }
+            if (pge) {
+                row.append(String.format(" %8s%s %9s", Figures.number(d.pgeDeliveredKwh(), 3),
+                        d.pgeComplete() || Double.isNaN(d.pgeDeliveredKwh()) ? " " : "*", Figures.number(d.pgeReceivedKwh(), 3)));
+            }
+            if (emu2) {
+                row.append(String.format(" %11s", Figures.number(d.emu2Cost(), 2)));
+            }
+            if (pge) {
+                row.append(String.format(" %10s", Figures.number(d.pgeCost(), 2)));
+            }
+            out.println(row);
         }
         if (report.days().stream().anyMatch(d -> !d.pgeComplete() && !Double.isNaN(d.pgeDeliveredKwh()))) {
             out.println("  (* PG&E sent only part of the day)");
         }
         out.println();
+    }
 
+    /** Demand by hour of day and the largest sustained loads: both need the EMU-2's demand. */
+    private static void whenTheEnergyGoes(Report report, PrintWriter out) {
         out.println("Average demand by hour of day (kW)");
         for (Report.HourOfDay h : report.hourOfDay()) {
             int bar = Double.isNaN(h.averageKw()) ? 0 : (int) Math.round(Math.max(0, h.averageKw()) * 10);
@@ -96,7 +131,11 @@ public final class TextReport {
                     Figures.number(l.kwAboveBaseline(), 2), Figures.number(l.kwhAboveBaseline(), 2));
         }
         out.println();
+    }
 
+    /** EMU-2 versus PG&E over the hours both cover, the EMU-2's gap hours as ranges, and the largest hourly differences. */
+    private static void comparison(Report report, PrintWriter out) {
+        ZoneId zone = report.scope().zone();
         out.println("EMU-2 versus PG&E by day (hours both cover; EMU-2 gap hours left out)");
         out.println("  day         hours  gaps  EMU-2 kWh  PG&E kWh  difference kWh      %");
         for (Report.DayComparison d : report.dayComparisons()) {
@@ -113,8 +152,8 @@ public final class TextReport {
             while (j + 1 < gaps.size() && gaps.get(j + 1).start().equals(gaps.get(j).start().plusSeconds(3600))) {
                 j++;
             }
-            out.printf("  %s to %s (%d h)%n", gaps.get(i).start().atZone(scope.zone()).format(WHEN),
-                    gaps.get(j).start().plusSeconds(3600).atZone(scope.zone()).format(WHEN), j - i + 1);
+            out.printf("  %s to %s (%d h)%n", gaps.get(i).start().atZone(zone).format(WHEN),
+                    gaps.get(j).start().plusSeconds(3600).atZone(zone).format(WHEN), j - i + 1);
             i = j + 1;
         }
         List<Report.HourComparison> largest = report.hours().stream().filter(h -> !Double.isNaN(h.differenceKwh()))
@@ -125,10 +164,10 @@ public final class TextReport {
             out.println("  no hour covered by both");
         }
         for (Report.HourComparison h : largest) {
-            out.printf("  %s  EMU-2 %7s  PG&E %7s  %s kWh  %s %%%n", h.start().atZone(scope.zone()).format(WHEN),
+            out.printf("  %s  EMU-2 %7s  PG&E %7s  %s kWh  %s %%%n", h.start().atZone(zone).format(WHEN),
                     Figures.number(h.emu2Kwh(), 3), Figures.number(h.pgeKwh(), 3), Figures.signed(h.differenceKwh(), 3),
                     Figures.signed(h.differencePercent(), 1));
         }
-        out.flush();
     }
 }
+

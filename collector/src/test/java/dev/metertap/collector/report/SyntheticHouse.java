@@ -43,6 +43,10 @@ final class SyntheticHouse {
     /** True cumulative delivered kWh at each whole hour from the start (index = hours since start). */
     final List<Double> cumulativeAtHour = new ArrayList<>();
     final List<Double> pgeAtHour = new ArrayList<>();
+    /** PG&E's energy in each hour as the exact sum of the interval values written. */
+    final List<BigDecimal> pgeExactAtHour = new ArrayList<>();
+    private boolean writeEmu2 = true;
+    private boolean writePge = true;
 
     SyntheticHouse(HouseholdLoad load, ExtraLoad extra, double driftWattsPerDay, double pgeFactor, LongPredicate missing) {
         this.load = load;
@@ -50,6 +54,18 @@ final class SyntheticHouse {
         this.driftWattsPerDay = driftWattsPerDay;
         this.pgeFactor = pgeFactor;
         this.missing = missing;
+    }
+
+    /** The house without an EMU-2: PG&E's intervals only. */
+    SyntheticHouse pgeOnly() {
+        writeEmu2 = false;
+        return this;
+    }
+
+    /** The house without PG&E: the EMU-2's readings only. */
+    SyntheticHouse emu2Only() {
+        writePge = false;
+        return this;
     }
 
     int watts(long t, long start) {
@@ -62,21 +78,24 @@ final class SyntheticHouse {
     void writeTo(Store store, Instant from, Instant to, BigDecimal price) {
         long start = from.getEpochSecond();
         long end = to.getEpochSecond();
-        store.append(new PriceReading(DEVICE, METER, from, "USD", price, 1));
+        if (writeEmu2) {
+            store.append(new PriceReading(DEVICE, METER, from, "USD", price, 1));
+        }
         List<Reading> batch = new ArrayList<>();
         double cumulative = 100.0;
         double intervalKwh = 0;
         double pgeHour = 0;
+        BigDecimal pgeExact = BigDecimal.ZERO;
         for (long t = start; t < end; t += DEMAND_STEP) {
             if ((t - start) % 3600 == 0) {
                 cumulativeAtHour.add(cumulative);
             }
-            if ((t - start) % SUMMATION_STEP == 0 && !missing.test(t)) {
+            if (writeEmu2 && (t - start) % SUMMATION_STEP == 0 && !missing.test(t)) {
                 batch.add(new SummationReading(DEVICE, METER, Instant.ofEpochSecond(t),
                         BigDecimal.valueOf(cumulative).setScale(6, RoundingMode.HALF_EVEN), BigDecimal.ZERO));
             }
             int watts = watts(t, start);
-            if (!missing.test(t)) {
+            if (writeEmu2 && !missing.test(t)) {
                 batch.add(new DemandReading(DEVICE, METER, Instant.ofEpochSecond(t), BigDecimal.valueOf(watts, 3)));
             }
             double kwh = watts / 1000.0 * DEMAND_STEP / 3600;
@@ -85,13 +104,18 @@ final class SyntheticHouse {
             if ((t + DEMAND_STEP - start) % 900 == 0) {
                 BigDecimal value = BigDecimal.valueOf(intervalKwh * pgeFactor).setScale(6, RoundingMode.HALF_EVEN);
                 pgeHour += value.doubleValue();
-                batch.add(new IntervalReading(USAGE_POINT, IntervalReading.Commodity.ELECTRICITY, IntervalReading.Flow.DELIVERED,
-                        IntervalReading.Unit.KWH, 900, Instant.ofEpochSecond(t + DEMAND_STEP - 900), value, 17, null, null));
+                pgeExact = pgeExact.add(value);
+                if (writePge) {
+                    batch.add(new IntervalReading(USAGE_POINT, IntervalReading.Commodity.ELECTRICITY, IntervalReading.Flow.DELIVERED,
+                            IntervalReading.Unit.KWH, 900, Instant.ofEpochSecond(t + DEMAND_STEP - 900), value, 17, null, null));
+                }
                 intervalKwh = 0;
             }
             if ((t + DEMAND_STEP - start) % 3600 == 0) {
                 pgeAtHour.add(pgeHour);
+                pgeExactAtHour.add(pgeExact);
                 pgeHour = 0;
+                pgeExact = BigDecimal.ZERO;
             }
             if (batch.size() >= 5000) {
                 store.appendAll(batch);
@@ -99,7 +123,9 @@ final class SyntheticHouse {
             }
         }
         cumulativeAtHour.add(cumulative);
-        batch.add(new SummationReading(DEVICE, METER, to, BigDecimal.valueOf(cumulative).setScale(6, RoundingMode.HALF_EVEN), BigDecimal.ZERO));
+        if (writeEmu2) {
+            batch.add(new SummationReading(DEVICE, METER, to, BigDecimal.valueOf(cumulative).setScale(6, RoundingMode.HALF_EVEN), BigDecimal.ZERO));
+        }
         store.appendAll(batch);
     }
 }
