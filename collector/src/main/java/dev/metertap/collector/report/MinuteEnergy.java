@@ -59,14 +59,4 @@ class MinuteEnergy {
     final int coveredSeconds(int minute) {
         return covered[minute];
     }
-
-    /** True when some minute of the period holds data. */
-    final boolean any() {
-        for (byte c : covered) {
-            if (c > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
