@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 public final class HouseholdLoad {
 
     private static final int FRIDGE_WATTS = 150;
+    private static final int FRIDGE_SECONDS_PER_HOUR = 1200;
     private static final int OVEN_WATTS = 2400;
     private static final int DRYER_WATTS = 3000;
     private static final int EV_WATTS = 7200;
@@ -32,6 +33,37 @@ public final class HouseholdLoad {
         return settings;
     }
 
+    /** Energy a meter counts: watt-seconds drawn from the grid (delivered) and sent back to it (received). */
+    public record Energy(long deliveredWattSeconds, long receivedWattSeconds) {
+    }
+
+    /**
+     * What the house's meter counts over [from, to): the net watts of each whole second in it, drawn or sent back.
+     * The virtual EMU-2's summations and any other harness that plays the same meter (the demo's PG&amp;E) use this,
+     * so both see one house.
+     */
+    public Energy energy(Instant from, Instant to) {
+        long delivered = 0;
+        long received = 0;
+        for (long s = from.getEpochSecond(); s < to.getEpochSecond(); s++) {
+            int w = watts(Instant.ofEpochSecond(s));
+            if (w > 0) {
+                delivered += w;
+            } else {
+                received -= w;
+            }
+        }
+        return new Energy(delivered, received);
+    }
+
+    /**
+     * The always-on load as a night's quietest hour shows it: the base load and the fridge's share of every hour
+     * (it runs 20 minutes of each).
+     */
+    public int alwaysOnWatts() {
+        return settings.baseWatts() + (settings.appliances() ? FRIDGE_WATTS * FRIDGE_SECONDS_PER_HOUR / 3600 : 0);
+    }
+
     /** Net watts drawn at {@code t} (negative when exporting). */
     public int watts(Instant t) {
         Integer fixed = fixedWatts;
@@ -47,7 +79,7 @@ public final class HouseholdLoad {
         long secondOfDay = local.toLocalTime().toSecondOfDay();
         if (settings.appliances()) {
             long fridgePhase = Math.floorMod(seed, 3600);
-            if (Math.floorMod(secondOfDay + fridgePhase, 3600) < 1200) {
+            if (Math.floorMod(secondOfDay + fridgePhase, 3600) < FRIDGE_SECONDS_PER_HOUR) {
                 watts += FRIDGE_WATTS;
             }
             LocalDate day = local.toLocalDate();

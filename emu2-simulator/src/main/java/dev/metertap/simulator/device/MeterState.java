@@ -9,9 +9,10 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * One meter as the device knows it: the last demand it heard and the summations, which integrate the
- * reported demand exactly (each reading holds until the next; raw demand × milliseconds, whole raw
- * units of summation once 3,600,000 of them have accumulated). Guarded by the device.
+ * One meter as the device knows it: the last demand it heard, and the summations, which are the meter's
+ * registers: they count the household's energy second by second (a whole raw unit once its share of
+ * watt-seconds has accumulated), as a real meter counts what flows rather than what the display sampled.
+ * Guarded by the device.
  */
 final class MeterState {
 
@@ -20,18 +21,24 @@ final class MeterState {
     }
 
     private static final long MILLIS_PER_HOUR = 3_600_000L;
+    private static final long WATT_SECONDS_PER_KWH = 3_600_000L;
     private static final int HISTORY_HOURS = 24 * 14;
 
+    private final HouseholdLoad load;
     private MeterSpec spec;
     private int demandRaw;
     private Instant demandAt;
     private long deliveredBase;
     private long receivedBase;
-    private long deliveredRawMillis;
-    private long receivedRawMillis;
+    private long deliveredWattSeconds;
+    private long receivedWattSeconds;
+    /** Epoch second up to which the registers have counted. */
     private long integratedTo;
     private long nextHourMark;
     private Instant summationAt;
+    /** The registers as last taken: a summation asked without Refresh repeats them, TimeStamp and values alike. */
+    private long summationDelivered;
+    private long summationReceived;
     private final Deque<HourMark> history = new ArrayDeque<>();
     private Instant periodStart;
     private long periodStartDelivered;
@@ -39,14 +46,17 @@ final class MeterState {
     private Instant lastPeriodEnd;
     private long lastPeriodUsage;
 
-    MeterState(MeterSpec spec, Instant start, long deliveredBase, long receivedBase) {
+    MeterState(MeterSpec spec, HouseholdLoad load, Instant start, long deliveredBase, long receivedBase) {
         this.spec = spec;
+        this.load = load;
         this.deliveredBase = deliveredBase;
         this.receivedBase = receivedBase;
-        this.integratedTo = start.toEpochMilli();
-        this.nextHourMark = (integratedTo / MILLIS_PER_HOUR + 1) * MILLIS_PER_HOUR;
+        this.integratedTo = start.getEpochSecond();
+        this.nextHourMark = (start.toEpochMilli() / MILLIS_PER_HOUR + 1) * MILLIS_PER_HOUR;
         this.demandAt = start;
         this.summationAt = start;
+        this.summationDelivered = deliveredBase;
+        this.summationReceived = receivedBase;
         this.periodStart = start;
         this.periodStartDelivered = deliveredRaw();
     }
@@ -61,7 +71,6 @@ final class MeterState {
 
     /** Hears a new demand from the meter at {@code t}. */
     void read(Instant t, int watts) {
-        integrateTo(t);
         demandRaw = rawFromWatts(watts);
         demandAt = t;
     }
@@ -84,16 +93,15 @@ final class MeterState {
         accumulate(to);
     }
 
-    private void accumulate(long to) {
+    /** Counts the whole seconds before {@code toMillis}. */
+    private void accumulate(long toMillis) {
+        long to = Math.floorDiv(toMillis, 1000);
         if (to <= integratedTo) {
             return;
         }
-        long dt = to - integratedTo;
-        if (demandRaw > 0) {
-            deliveredRawMillis += demandRaw * dt;
-        } else {
-            receivedRawMillis += -(long) demandRaw * dt;
-        }
+        HouseholdLoad.Energy energy = load.energy(Instant.ofEpochSecond(integratedTo), Instant.ofEpochSecond(to));
+        deliveredWattSeconds += energy.deliveredWattSeconds();
+        receivedWattSeconds += energy.receivedWattSeconds();
         integratedTo = to;
     }
 
@@ -101,6 +109,8 @@ final class MeterState {
     void takeSummation(Instant t) {
         integrateTo(t);
         summationAt = t;
+        summationDelivered = deliveredRaw();
+        summationReceived = receivedRaw();
     }
 
     int demandRaw() {
@@ -115,12 +125,25 @@ final class MeterState {
         return summationAt;
     }
 
+    long summationDelivered() {
+        return summationDelivered;
+    }
+
+    long summationReceived() {
+        return summationReceived;
+    }
+
     long deliveredRaw() {
-        return deliveredBase + deliveredRawMillis / MILLIS_PER_HOUR;
+        return deliveredBase + raw(deliveredWattSeconds);
     }
 
     long receivedRaw() {
-        return receivedBase + receivedRawMillis / MILLIS_PER_HOUR;
+        return receivedBase + raw(receivedWattSeconds);
+    }
+
+    /** kWh = raw × multiplier ÷ divisor, in whole raw units counted so far. */
+    private long raw(long wattSeconds) {
+        return wattSeconds * spec.divisor() / (WATT_SECONDS_PER_KWH * spec.multiplier());
     }
 
     BigDecimal scaled(long raw) {

@@ -60,10 +60,10 @@ final class Notifications {
     Notification summation(MeterState m) {
         Fragment.Builder b = start("CurrentSummationDelivered", m)
                 .child("TimeStamp", DeviceTime.hex(m.summationAt()))
-                .child("SummationDelivered", Hex.of(m.deliveredRaw(), 16))
-                .child("SummationReceived", Hex.of(m.receivedRaw(), 16));
+                .child("SummationDelivered", Hex.of(m.summationDelivered(), 16))
+                .child("SummationReceived", Hex.of(m.summationReceived(), 16));
         return of(scaling(b, m), m, m.summationAt(),
-                Map.of("delivered_kwh", m.scaled(m.deliveredRaw()), "received_kwh", m.scaled(m.receivedRaw())), Map.of());
+                Map.of("delivered_kwh", m.scaled(m.summationDelivered()), "received_kwh", m.scaled(m.summationReceived())), Map.of());
     }
 
     Notification currentPeriodUsage(MeterState m, Instant now) {

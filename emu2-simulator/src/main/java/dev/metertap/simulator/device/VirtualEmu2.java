@@ -98,7 +98,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         for (MeterSpec spec : config.meters()) {
             long delivered = 5_000_000L + ids.nextLong(20_000_000L);
             long received = load.settings().solarPeakWatts() > 0 ? 1_000_000L + ids.nextLong(4_000_000L) : 0;
-            meters.add(new MeterState(spec, clock.instant(), delivered, received));
+            meters.add(new MeterState(spec, load, clock.instant(), delivered, received));
             schedules.add(defaultSchedule());
         }
         this.extPanId = ids.nextLong();
@@ -362,7 +362,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         byte[] source = lastIntact;
         if (source == null) {
             MeterState m = meters.get(0);
-            MeterState old = new MeterState(m.spec(), clock.instant().minusSeconds(212), 0, 0);
+            MeterState old = new MeterState(m.spec(), load, clock.instant().minusSeconds(212), 0, 0);
             old.read(clock.instant().minusSeconds(212), load.watts(clock.instant().minusSeconds(212)));
             source = writer.bytes(notes.demand(old).fragment());
         }
