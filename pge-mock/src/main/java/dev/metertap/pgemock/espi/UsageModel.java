@@ -28,6 +28,7 @@ public final class UsageModel {
     private final List<UsagePointSpec> points;
     private final Map<String, UsagePointModel> models;
     private final Map<IntervalKey, Integer> revisions;
+    private final Map<String, MeteredEnergy> meters;
     private final LocalDate firstAvailableDay;
     private final LocalDate lastAvailableDay;
 
@@ -36,20 +37,21 @@ public final class UsageModel {
     }
 
     public UsageModel(long seed, List<UsagePointSpec> points, ZoneId zone) {
-        this(seed, List.copyOf(points), Objects.requireNonNull(zone, "zone"), Map.of(), LocalDate.MIN, LocalDate.MAX);
+        this(seed, List.copyOf(points), Objects.requireNonNull(zone, "zone"), Map.of(), Map.of(), LocalDate.MIN, LocalDate.MAX);
     }
 
     private UsageModel(long seed, List<UsagePointSpec> points, ZoneId zone, Map<IntervalKey, Integer> revisions,
-                       LocalDate firstAvailableDay, LocalDate lastAvailableDay) {
+                       Map<String, MeteredEnergy> meters, LocalDate firstAvailableDay, LocalDate lastAvailableDay) {
         this.seed = seed;
         this.zone = zone;
         this.points = points;
         this.revisions = revisions;
+        this.meters = meters;
         this.firstAvailableDay = firstAvailableDay;
         this.lastAvailableDay = lastAvailableDay;
         Map<String, UsagePointModel> byId = new LinkedHashMap<>();
         for (UsagePointSpec point : points) {
-            if (byId.put(point.id(), new UsagePointModel(seed, point, zone)) != null) {
+            if (byId.put(point.id(), new UsagePointModel(seed, point, zone, meters.get(point.id()))) != null) {
                 throw new IllegalArgumentException("duplicate usage point id " + point.id());
             }
         }
@@ -124,7 +126,7 @@ public final class UsageModel {
             requireIntervalStart(key);
             next.merge(key, 1, Integer::sum);
         }
-        return new UsageModel(seed, points, zone, Map.copyOf(next), firstAvailableDay, lastAvailableDay);
+        return new UsageModel(seed, points, zone, Map.copyOf(next), meters, firstAvailableDay, lastAvailableDay);
     }
 
     /** How often this interval has been corrected; 0 when it is as first published. */
@@ -142,7 +144,22 @@ public final class UsageModel {
         if (!last.plusDays(1).atStartOfDay(zone).toInstant().equals(latest)) {
             last = last.minusDays(1); // the day of `latest` is not over yet
         }
-        return new UsageModel(seed, points, zone, revisions, first, last);
+        return new UsageModel(seed, points, zone, revisions, meters, first, last);
+    }
+
+    /**
+     * A model whose electric usage point publishes what {@code meter} counted, interval by interval, at PG&amp;E's
+     * 0.1 Wh resolution, instead of its own household: one house seen by two harnesses.
+     *
+     * @throws IllegalArgumentException when the model has no such usage point or it is not electric
+     */
+    public UsageModel withMeter(String usagePointId, MeteredEnergy meter) {
+        if (model(usagePointId).point().commodity() != Commodity.ELECTRICITY) {
+            throw new IllegalArgumentException("usage point " + usagePointId + " is not electric");
+        }
+        Map<String, MeteredEnergy> next = new HashMap<>(meters);
+        next.put(usagePointId, Objects.requireNonNull(meter, "meter"));
+        return new UsageModel(seed, points, zone, revisions, Map.copyOf(next), firstAvailableDay, lastAvailableDay);
     }
 
     UsagePointModel model(String usagePointId) {

@@ -29,8 +29,11 @@ final class UsagePointModel {
     private final GasUse gas;
     private final ReadingType deliveredType;
     private final ReadingType receivedType;
+    /** When present, the intervals are this meter's counts rather than the generated household's. */
+    private final MeteredEnergy meter;
 
-    UsagePointModel(long seed, UsagePointSpec point, ZoneId zone) {
+    /** @param meter null for the usage point's own generated household */
+    UsagePointModel(long seed, UsagePointSpec point, ZoneId zone, MeteredEnergy meter) {
         this.seed = seed;
         this.point = point;
         this.zone = zone;
@@ -40,6 +43,7 @@ final class UsagePointModel {
         this.gas = GasUse.of(seed, point.id());
         this.deliveredType = ReadingType.of(point, Flow.DELIVERED);
         this.receivedType = ReadingType.of(point, Flow.RECEIVED);
+        this.meter = meter;
     }
 
     UsagePointSpec point() {
@@ -84,21 +88,30 @@ final class UsagePointModel {
             int revision = revisions.applyAsInt(point.id(), start);
             SplittableRandom published = IntervalRandom.forInterval(seed, point.id(), start, 0);
             int quality = published.nextDouble() < VALIDATED_SHARE ? QUALITY_VALIDATED : QUALITY_REVENUE;
-            long net = netMilliWattHours(start, clearness, published);
-            if (revision > 0) {
-                // a correction re-meters the interval; it must show as a different value
-                SplittableRandom corrected = IntervalRandom.forInterval(seed, point.id(), start, revision);
-                net = differentFrom(net, netMilliWattHours(start, clearness, corrected));
-            }
             Instant startInstant = Instant.ofEpochSecond(start);
+            long imported;
+            long exported;
+            if (meter != null) {
+                MeteredEnergy.Counted counted = meter.between(startInstant, startInstant.plusSeconds(day.intervalSeconds()));
+                // a correction re-meters the interval; it must show as a different value
+                imported = milliWattHours(counted.deliveredWattSeconds()) + 100L * revision;
+                exported = milliWattHours(counted.receivedWattSeconds());
+            } else {
+                long net = netMilliWattHours(start, clearness, published);
+                if (revision > 0) {
+                    SplittableRandom corrected = IntervalRandom.forInterval(seed, point.id(), start, revision);
+                    net = differentFrom(net, netMilliWattHours(start, clearness, corrected));
+                }
+                imported = Math.max(0, net);
+                exported = Math.max(0, -net);
+            }
             int tou = Tariff.tou(LocalDateTime.ofEpochSecond(start, 0, offsetAt(start)));
-            long imported = Math.max(0, net);
             delivered.add(new TrueInterval(point.id(), Commodity.ELECTRICITY, Flow.DELIVERED, startInstant,
                     day.intervalSeconds(), deliveredType.toUnit(imported), quality,
                     BigDecimal.valueOf(Tariff.electricCost(imported, tou), 5), tou));
             if (point.solar()) {
                 received.add(new TrueInterval(point.id(), Commodity.ELECTRICITY, Flow.RECEIVED, startInstant,
-                        day.intervalSeconds(), receivedType.toUnit(Math.max(0, -net)), quality, null, tou));
+                        day.intervalSeconds(), receivedType.toUnit(exported), quality, null, tou));
             }
         }
         return new DayReadings(point, day, delivered, received);
@@ -116,6 +129,11 @@ final class UsagePointModel {
             watts -= array.watts(local, daylight, clearness, noise);
         }
         return Math.round(watts * hours * 10) * 100;
+    }
+
+    /** Watt-seconds in mWh (the feed's raw unit), rounded to the 0.1 Wh PG&amp;E publishes. */
+    private static long milliWattHours(long wattSeconds) {
+        return Math.round(wattSeconds / 360.0) * 100;
     }
 
     private static long differentFrom(long original, long corrected) {

@@ -148,6 +148,40 @@ class UsageModelTest {
     }
 
     @Test
+    void aMeteredPointPublishesTheMetersCountsAtAResolutionOfATenthOfAWattHour() {
+        // a meter drawing 1000 W + 1 W per minute of the day and sending back 250.05 W on average in the afternoon
+        MeteredEnergy meter = (from, to) -> {
+            long drawn = 0;
+            long sent = 0;
+            for (long s = from.getEpochSecond(); s < to.getEpochSecond(); s++) {
+                int minuteOfDay = (int) Math.floorMod(s / 60, 1440);
+                drawn += 1000 + minuteOfDay;
+                sent += minuteOfDay >= 20 * 60 && s % 20 == 0 ? 5001 : 0;
+            }
+            return new MeteredEnergy.Counted(drawn, sent);
+        };
+        UsageModel metered = MODEL.withMeter(SOLAR, meter);
+        Instant from = Instant.parse("2024-06-01T00:00:00Z");
+        List<TrueInterval> intervals = metered.trueIntervals(SOLAR, from, from.plusSeconds(86400)).toList();
+
+        assertThat(intervals).hasSize(2 * 96);
+        for (TrueInterval interval : intervals) {
+            int firstMinute = (int) Math.floorMod(interval.start().getEpochSecond() / 60, 1440);
+            // hand computation: 15 minutes of 60 s at 1000 + m W; an afternoon quarter hour sends 45 × 5001 W·s
+            double drawnWh = 15 * 60 * 1000 / 3600.0 + 60 * (15 * firstMinute + 105) / 3600.0;
+            double sentWh = firstMinute >= 20 * 60 ? 45 * 5001 / 3600.0 : 0;
+            BigDecimal expectedKwh = BigDecimal.valueOf(Math.round((interval.flow() == Flow.DELIVERED ? drawnWh : sentWh) * 10), 4);
+            assertThat(interval.value()).as("%s %s", interval.flow(), interval.start()).isEqualByComparingTo(expectedKwh);
+        }
+        assertThat(metered.trueIntervals(HOURLY, from, from.plusSeconds(3600)).toList())
+                .as("the other points keep their own households").isEqualTo(MODEL.trueIntervals(HOURLY, from, from.plusSeconds(3600)).toList());
+        TrueInterval first = intervals.get(0);
+        assertThat(metered.withCorrection(SOLAR, first.start()).trueIntervals(SOLAR, first.start(), first.end()).findFirst().orElseThrow()
+                .value()).as("a corrected interval is re-metered").isNotEqualByComparingTo(first.value());
+        assertThatThrownBy(() -> MODEL.withMeter(GAS, meter)).hasMessageContaining("not electric");
+    }
+
+    @Test
     void correctionMustNameAnIntervalStart() {
         assertThatThrownBy(() -> MODEL.withCorrection(HOURLY, Instant.parse("2024-09-09T19:30:00Z")))
                 .isInstanceOf(IllegalArgumentException.class);
