@@ -1,6 +1,7 @@
 package dev.metertap.demo;
 
 import dev.metertap.collector.cli.DurationConverter;
+import dev.metertap.collector.report.Report;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -14,6 +15,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -102,7 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
         check();
         PrintStream out = System.out;
         DemoRun.Progress progress = System.console() != null ? DemoRun.Progress.LIVE : DemoRun.Progress.LOG;
-        DemoRun.Settings settings = new DemoRun.Settings(dir.toAbsolutePath().normalize(), duration, speed, seed, backfillDays,
+        DemoRun.Settings settings = new DemoRun.Settings(dir.toAbsolutePath().normalize(), duration,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), speed, seed, backfillDays,
                 progress, Terminal.columns(System.getenv()), keepStore,
                 Optional.ofNullable(journal).map(Path::toAbsolutePath));
         DemoRun.Summary summary = new DemoRun(settings, out, Interruption.onSigint()).run();
@@ -148,8 +152,8 @@ public final class DemoCommand implements Callable<Integer> {
         line(text, summary.backfill().map(b -> "  PG&E:   %d interval readings backfilled in %d request(s)%s".formatted(
                 b.readings(), b.requests(), b.succeeded() ? "" : "; " + b.incomplete().size() + " window(s) incomplete, "
                         + b.refused().size() + " refused")).orElse("  PG&E:   the backfill had not finished"));
-        line(text, "  base load (always-on): " + summary.baseLoadKw().map(kw -> "about " + kw.toPlainString() + " kW")
-                .orElse("unknown (the house exported all along: run longer)"));
+        line(text, "  always-on load: " + summary.alwaysOn().map(Report.Baseline::verdict)
+                .orElse("not measured: nothing was stored"));
         line(text, "  store:  " + files.store() + " (configured by " + files.config() + ")");
         line(text, "  sink:   line protocol in " + files.points());
         line(text, "  PG&E client kit: " + files.pgeKit());

@@ -6,6 +6,11 @@ import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.pge.backfill.BackfillSettings;
 import dev.metertap.collector.pge.backfill.BackfillSummary;
 import dev.metertap.collector.reading.DemandReading;
+import dev.metertap.collector.report.BaselineSource;
+import dev.metertap.collector.report.Report;
+import dev.metertap.collector.report.ReportCalculator;
+import dev.metertap.collector.report.ReportScope;
+import dev.metertap.collector.store.Store;
 import dev.metertap.collector.reading.SummationReading;
 import dev.metertap.collector.run.Collector;
 import dev.metertap.collector.run.PgeConnection;
@@ -14,11 +19,14 @@ import dev.metertap.collector.emu2.session.Emu2Stats;
 import dev.metertap.pgemock.CollectorKit;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
+import dev.metertap.pgemock.espi.MeteredEnergy;
+import dev.metertap.pgemock.espi.UsageModel;
+import dev.metertap.pgemock.espi.UsagePointSpec;
 import dev.metertap.simulator.Emu2Simulator;
+import dev.metertap.simulator.device.HouseholdLoad;
 import dev.metertap.simulator.fault.FaultName;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -29,7 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
@@ -40,13 +48,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One demo run: the virtual EMU-2 on a pty (accelerated) and the PG&E mock in-process; the collector that ships,
+ * One demo run: the virtual EMU-2 on a pty (accelerated) and the PG&E mock in-process, one house (PG&E publishes the
+ * hourly counts of the meter the EMU-2 reads); the collector that ships,
  * configured by the metertap.yaml the demo writes and assembled as {@code metertap run} assembles it, reads the
  * first over jSerialComm and backfills from the second over mutual TLS, into its store and its sink.
  */
 final class DemoRun {
 
     static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
+    private static final String ELECTRIC_USAGE_POINT = "5550000101";
+    private static final String GAS_USAGE_POINT = "5550000102";
     /** The mock needs no pacing; PG&E's own is about a request a second. */
     private static final Duration PGE_PACE = Duration.ofMillis(200);
     /** How long the collector may take to open the port and hear who the device is. */
@@ -58,8 +69,12 @@ final class DemoRun {
     /** Entries the simulator keeps in memory: enough for the status, not a month of fragments. */
     private static final int JOURNAL_RETAINED = 10_000;
 
-    /** @param journal where the virtual EMU-2's journal goes as JSON lines, if anywhere */
-    record Settings(Path dir, Duration duration, double speed, long seed, int backfillDays, Progress progress,
+    /**
+     * @param end     when the device's simulated time ends (the command's now, whole seconds); PG&amp;E has published
+     *                the days before it
+     * @param journal where the virtual EMU-2's journal goes as JSON lines, if anywhere
+     */
+    record Settings(Path dir, Duration duration, Instant end, double speed, long seed, int backfillDays, Progress progress,
                     int columns, boolean keepStore, Optional<Path> journal) {
     }
 
@@ -87,10 +102,11 @@ final class DemoRun {
      * What the run did; after Ctrl-C, what it had done so far.
      *
      * @param backfill     empty when PG&E's history had not all arrived (interrupted)
+     * @param alwaysOn     the report's always-on answer on the store as the run left it; empty when it holds no energy
      * @param reachedSpeed present when the device's clock ran markedly slower than asked
      */
     record Summary(DemoFiles files, long liveReadings, long fragments, long clobbered, Optional<BackfillSummary> backfill,
-                   Optional<BigDecimal> baseLoadKw, Duration wall, OptionalDouble reachedSpeed, double askedSpeed,
+                   Optional<Report.Baseline> alwaysOn, Duration wall, OptionalDouble reachedSpeed, double askedSpeed,
                    boolean interrupted) {
     }
 
@@ -121,13 +137,15 @@ final class DemoRun {
         if (!settings.keepStore()) {
             files.removeStore();
         }
-        Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant end = settings.end();
         CollectorKit kit = CollectorKit.prepare(files.pge());
         LiveTally tally = new LiveTally();
         Pace pace = new Pace(settings.speed());
-        DeviceTally device = new DeviceTally();
-        try (PgeMock pge = new PgeMock(kit.notifying(PgeMockOptions.defaults().notificationDelay(Duration.ofSeconds(1)))).start();
-             Emu2Simulator emu = simulator(end, device).start()) {
+        DeviceTally deviceTally = new DeviceTally();
+        Emu2Simulator device = simulator(end, deviceTally);
+        PgeMockOptions utility = kit.notifying(PgeMockOptions.defaults().notificationDelay(Duration.ofSeconds(1)))
+                .model(sameHouse(device.load(), end));
+        try (PgeMock pge = new PgeMock(utility).start(); Emu2Simulator emu = device.start()) {
             MetertapConfig config = new ConfigLoader(System.getenv())
                     .load(files.writeConfig(emu.portPath().orElseThrow(), kit.pgeSection(pge, PGE_PACE)));
             Optional<BackfillSummary> backfill;
@@ -146,7 +164,7 @@ final class DemoRun {
                 try {
                     collector.start();
                     status.scheduleAtFixedRate(show, 0, progress.every.toMillis(), TimeUnit.MILLISECONDS);
-                    backfill = Optional.of(collect(collector, emu, device, tally, pace, end));
+                    backfill = Optional.of(collect(collector, emu, deviceTally, tally, pace, end));
                     interrupted = false;
                 } catch (Interruption.Requested e) {
                     backfill = Optional.empty();
@@ -161,9 +179,34 @@ final class DemoRun {
                 }
             }
             // the collector is closed: everything it read is stored and the sink has had it
-            return new Summary(files, tally.readings(), device.fragments(), device.cutShort(), backfill, tally.baseLoadKw(),
+            return new Summary(files, tally.readings(), deviceTally.fragments(), deviceTally.cutShort(), backfill, alwaysOn(files),
                     Duration.ofNanos(System.nanoTime() - wallStart), pace.shortfall(emu.now()), settings.speed(), interrupted);
         }
+    }
+
+    /** What {@code metertap report} says of the store, so the summary and the report give one figure. */
+    private static Optional<Report.Baseline> alwaysOn(DemoFiles files) {
+        try (Store store = Store.openReadOnly(files.store())) {
+            ReportScope scope = ReportScope.ofStore(store, null, null, ZONE, null, null, BaselineSource.AUTO);
+            return Optional.of(new ReportCalculator(store).calculate(scope).baseline());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // nothing stored yet (stopped at once)
+        }
+    }
+
+    /**
+     * PG&amp;E's view of the virtual EMU-2's house: its meter's hourly counts, for whole past days only (PG&amp;E
+     * publishes a day once it is over), and a gas point.
+     */
+    private UsageModel sameHouse(HouseholdLoad house, Instant end) {
+        LocalDate today = LocalDate.ofInstant(end, ZONE);
+        return new UsageModel(settings.seed(), List.of(UsagePointSpec.solar(ELECTRIC_USAGE_POINT, 3600),
+                UsagePointSpec.gas(GAS_USAGE_POINT)), ZONE)
+                .withMeter(ELECTRIC_USAGE_POINT, (from, to) -> {
+                    HouseholdLoad.Energy counted = house.energy(from, to);
+                    return new MeteredEnergy.Counted(counted.deliveredWattSeconds(), counted.receivedWattSeconds());
+                })
+                .withAvailableData(today.minusMonths(48).atStartOfDay(ZONE).toInstant(), today.atStartOfDay(ZONE).toInstant());
     }
 
     private Emu2Simulator simulator(Instant end, DeviceTally device) {

@@ -8,12 +8,8 @@ import dev.metertap.collector.reading.DemandReading;
 import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.reading.SummationReading;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * What the demo shows while it runs: the collector's observer, it hears each EMU-2 reading once the collector has
@@ -21,7 +17,6 @@ import java.util.Optional;
  */
 final class LiveTally implements Emu2Listener, BackfillProgress {
 
-    private final List<BigDecimal> demands = new ArrayList<>();
     private volatile DemandReading lastDemand;
     private volatile SummationReading lastSummation;
     private volatile long readings;
@@ -34,9 +29,6 @@ final class LiveTally implements Emu2Listener, BackfillProgress {
     public void onReading(Reading reading) {
         readings++;
         if (reading instanceof DemandReading demand) {
-            synchronized (demands) {
-                demands.add(demand.kw());
-            }
             synchronized (this) {
                 lastDemand = demand;
                 notifyAll();  // the demo waits for the last demand the device wrote
@@ -99,14 +91,5 @@ final class LiveTally implements Emu2Listener, BackfillProgress {
             return intervals + " intervals";
         }
         return windowsDone + "/" + (windowsPlanned == 0 ? "?" : windowsPlanned) + " windows";
-    }
-
-    /** The house's always-on load: the 10th percentile of the demand readings that were imports; empty if none were. */
-    Optional<BigDecimal> baseLoadKw() {
-        List<BigDecimal> imports;
-        synchronized (demands) {
-            imports = demands.stream().filter(kw -> kw.signum() > 0).sorted().toList();
-        }
-        return imports.isEmpty() ? Optional.empty() : Optional.of(imports.get(imports.size() / 10));
     }
 }

@@ -9,7 +9,6 @@ import dev.metertap.collector.report.ReportCalculator;
 import dev.metertap.collector.report.ReportScope;
 import dev.metertap.collector.report.TextReport;
 import dev.metertap.collector.store.Store;
-import dev.metertap.collector.store.StoreStats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,10 +20,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code metertap report}: the baseline-load report from the store. */
@@ -47,8 +44,6 @@ import java.util.concurrent.Callable;
 public final class ReportCommand implements Callable<Integer> {
 
     enum Format { text, html, json }
-
-    private static final Set<String> MEASUREMENTS = Set.of("emu2_demand", "emu2_summation", "pge_interval");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -91,7 +86,8 @@ public final class ReportCommand implements Callable<Integer> {
     private int report() {
         MetertapConfig config = options.loadConfig();
         try (Store store = Store.openReadOnly(options.storePath(config))) {
-            ReportScope scope = scope(store, zone != null ? zone : config.report().zoneId());
+            ReportScope scope = ReportScope.ofStore(store, from, to == null ? null : to.minusDays(1),
+                    zone != null ? zone : config.report().zoneId(), meter, usagePoint, source);
             Report report = new ReportCalculator(store).calculate(scope, config.report().configuredTariff().orElse(null));
             if (out == null) {
                 render(report, spec.commandLine().getOut());
@@ -117,31 +113,5 @@ public final class ReportCommand implements Callable<Integer> {
             }
         }
         writer.flush();
-    }
-
-    /** Missing ends come from the stored readings' span, so a bare {@code metertap report} covers everything. */
-    private ReportScope scope(Store store, ZoneId zone) {
-        LocalDate first = from;
-        LocalDate last = to == null ? null : to.minusDays(1);
-        if (first == null || last == null) {
-            Instant earliest = null;
-            Instant latest = null;
-            for (StoreStats.MeasurementStats m : store.stats().measurements()) {
-                if (MEASUREMENTS.contains(m.measurement())) {
-                    earliest = earliest == null || m.first().isBefore(earliest) ? m.first() : earliest;
-                    latest = latest == null || m.last().isAfter(latest) ? m.last() : latest;
-                }
-            }
-            if (earliest == null) {
-                throw new IllegalArgumentException("the store holds no EMU-2 or PG&E energy readings to report on");
-            }
-            first = first != null ? first : LocalDate.ofInstant(earliest, zone);
-            // a closing reading exactly at midnight does not open a day of its own
-            last = last != null ? last : LocalDate.ofInstant(latest.minusSeconds(1), zone);
-        }
-        if (last.isBefore(first)) {
-            throw new IllegalArgumentException("--to must be after --from");
-        }
-        return new ReportScope(first, last, zone, meter, usagePoint, source);
     }
 }

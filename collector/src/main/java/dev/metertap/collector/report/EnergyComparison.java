@@ -107,7 +107,7 @@ final class EnergyComparison {
                 Report.HourComparison hour = hours.get(h);
                 if (hour.gap()) {
                     gaps++;
-                } else if (!Double.isNaN(hour.pgeKwh())) {
+                } else if (!Double.isNaN(hour.pgeKwh()) && !Double.isNaN(hour.emu2Kwh())) {
                     compared++;
                     emu2 += hour.emu2Kwh();
                     pge += hour.pgeKwh();

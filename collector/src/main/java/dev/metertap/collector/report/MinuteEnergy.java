@@ -44,6 +44,29 @@ class MinuteEnergy {
         }
     }
 
+    /**
+     * The kW·s drawn ({@code drawn}) or sent back over [from, to) epoch seconds, a partial minute in proportion to
+     * its seconds; NaN unless the data covers every second of it.
+     */
+    final double kwSecondsBetween(long from, long to, boolean drawn) {
+        if (from < startSecond || to > startSecond + 60L * covered.length) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (long t = from; t < to; ) {
+            int minute = (int) ((t - startSecond) / 60);
+            long minuteEnd = startSecond + 60L * (minute + 1);
+            long seconds = Math.min(to, minuteEnd) - t;
+            if (covered[minute] < 60) {
+                return Double.NaN;
+            }
+            double energy = drawn ? kwSeconds[minute] : -kwSeconds[minute];
+            sum += Math.max(0, energy) * seconds / 60;
+            t += seconds;
+        }
+        return sum;
+    }
+
     final int size() {
         return covered.length;
     }

@@ -60,7 +60,7 @@ public final class ReportCalculator {
         minutes.finish();
 
         CounterMinutes counter = new CounterMinutes(start, end);
-        MeterHours meter = new MeterHours(start, hours);
+        MeterHours meter = new MeterHours(start, hours, minutes);
         Duration bracket = Duration.ofSeconds(MeterHours.MAX_BRACKET_SECONDS);
         Set<String> meters = new TreeSet<>();
         store.scan(query(SummationReading.MEASUREMENT, meterTags(scope), start.minus(bracket), end.plus(bracket)), point -> {

@@ -14,7 +14,6 @@ import java.util.SplittableRandom;
 public final class HouseholdLoad {
 
     private static final int FRIDGE_WATTS = 150;
-    private static final int FRIDGE_SECONDS_PER_HOUR = 1200;
     private static final int OVEN_WATTS = 2400;
     private static final int DRYER_WATTS = 3000;
     private static final int EV_WATTS = 7200;
@@ -56,14 +55,6 @@ public final class HouseholdLoad {
         return new Energy(delivered, received);
     }
 
-    /**
-     * The always-on load as a night's quietest hour shows it: the base load and the fridge's share of every hour
-     * (it runs 20 minutes of each).
-     */
-    public int alwaysOnWatts() {
-        return settings.baseWatts() + (settings.appliances() ? FRIDGE_WATTS * FRIDGE_SECONDS_PER_HOUR / 3600 : 0);
-    }
-
     /** Net watts drawn at {@code t} (negative when exporting). */
     public int watts(Instant t) {
         Integer fixed = fixedWatts;
@@ -79,7 +70,7 @@ public final class HouseholdLoad {
         long secondOfDay = local.toLocalTime().toSecondOfDay();
         if (settings.appliances()) {
             long fridgePhase = Math.floorMod(seed, 3600);
-            if (Math.floorMod(secondOfDay + fridgePhase, 3600) < FRIDGE_SECONDS_PER_HOUR) {
+            if (Math.floorMod(secondOfDay + fridgePhase, 3600) < 1200) {
                 watts += FRIDGE_WATTS;
             }
             LocalDate day = local.toLocalDate();
