@@ -1,6 +1,6 @@
 package dev.metertap.collector.config;
 
-import dev.metertap.collector.report.ConfiguredTariff;
+import dev.metertap.collector.report.Report;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -30,7 +30,7 @@ public record ReportConfig(String zone, TariffConfig tariff) {
     }
 
     /** The configured price, when there is one. */
-    public Optional<ConfiguredTariff> configuredTariff() {
-        return Optional.ofNullable(tariff).map(TariffConfig::configured);
+    public Optional<Report.Tariff> configuredTariff() {
+        return Optional.ofNullable(tariff).map(TariffConfig::tariff);
     }
 }

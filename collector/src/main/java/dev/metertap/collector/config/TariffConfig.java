@@ -1,6 +1,6 @@
 package dev.metertap.collector.config;
 
-import dev.metertap.collector.report.ConfiguredTariff;
+import dev.metertap.collector.report.Report;
 
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -23,7 +23,7 @@ public record TariffConfig(BigDecimal perKwh, String currency) {
         }
     }
 
-    ConfiguredTariff configured() {
-        return new ConfiguredTariff(perKwh, currency);
+    Report.Tariff tariff() {
+        return Report.Tariff.configured(perKwh, currency);
     }
 }

@@ -84,6 +84,11 @@ public record Report(ReportScope scope, Price price, List<DayEnergy> days, List<
 
     /** A price per kWh and where it comes from: {@code emu2} (the meter's latest price), {@code pge} (PG&E's cost per kWh over the period) or {@code config}. */
     public record Tariff(BigDecimal perKwh, String currency, String source) {
+
+        /** The user's price from the configuration, used when neither the EMU-2 nor PG&amp;E says what energy costs. */
+        public static Tariff configured(BigDecimal perKwh, String currency) {
+            return new Tariff(perKwh, currency, "config");
+        }
     }
 
     /** A published always-on figure to compare with, and the study it comes from. */

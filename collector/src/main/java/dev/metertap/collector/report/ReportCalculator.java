@@ -49,7 +49,7 @@ public final class ReportCalculator {
     }
 
     /** @param tariff the configured price, used when neither the EMU-2 nor PG&E says one; may be null */
-    public Report calculate(ReportScope scope, ConfiguredTariff tariff) {
+    public Report calculate(ReportScope scope, Report.Tariff tariff) {
         Instant start = scope.start();
         Instant end = scope.end();
         int hours = scope.hours();
@@ -121,14 +121,14 @@ public final class ReportCalculator {
     }
 
     /** The price costs are figured at: the EMU-2's latest, else PG&E's cost per delivered kWh, else the configured one. */
-    private static Report.Tariff tariff(PriceHistory prices, double costedKwh, double cost, ConfiguredTariff configured) {
+    private static Report.Tariff tariff(PriceHistory prices, double costedKwh, double cost, Report.Tariff configured) {
         if (prices.latest() != null) {
             return new Report.Tariff(prices.latest(), prices.currency(), "emu2");
         }
         if (costedKwh > 0 && cost > 0) {
             return new Report.Tariff(BaselineSummary.averagePrice(cost, costedKwh), "USD", "pge");
         }
-        return configured == null ? null : new Report.Tariff(configured.perKwh(), configured.currency(), "config");
+        return configured;
     }
 
     private static List<Report.HourOfDay> hourOfDay(DemandMinutes minutes, ReportScope scope, int hours) {

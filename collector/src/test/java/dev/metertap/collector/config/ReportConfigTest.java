@@ -1,6 +1,6 @@
 package dev.metertap.collector.config;
 
-import dev.metertap.collector.report.ConfiguredTariff;
+import dev.metertap.collector.report.Report;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -31,13 +31,13 @@ class ReportConfigTest {
                   tariff: {per-kwh: 0.3125, currency: EUR}
                 """, "metertap.yaml");
         assertThat(config.report().zoneId()).isEqualTo(ZoneId.of("Europe/Berlin"));
-        assertThat(config.report().configuredTariff()).contains(new ConfiguredTariff(new BigDecimal("0.3125"), "EUR"));
+        assertThat(config.report().configuredTariff()).contains(Report.Tariff.configured(new BigDecimal("0.3125"), "EUR"));
     }
 
     @Test
     void aTariffWithoutCurrencyIsInDollars() {
         MetertapConfig config = loader.parse("report: {tariff: {per-kwh: 0.31}}", "metertap.yaml");
-        assertThat(config.report().configuredTariff()).contains(new ConfiguredTariff(new BigDecimal("0.31"), "USD"));
+        assertThat(config.report().configuredTariff()).contains(Report.Tariff.configured(new BigDecimal("0.31"), "USD"));
         assertThat(config.report().zoneId()).isEqualTo(ZoneId.of("America/Los_Angeles"));
     }
 

@@ -206,7 +206,7 @@ class AlwaysOnLoadTest {
 
     @Test
     void costsComeFromTheEmu2PriceElseTheConfiguredTariff() {
-        ConfiguredTariff tariff = new ConfiguredTariff(new BigDecimal("0.30"), "USD");
+        Report.Tariff tariff = Report.Tariff.configured(new BigDecimal("0.30"), "USD");
         Report configured = report(3, BaselineSource.AUTO, tariff, (store, scope) ->
                 new KnownHouse(house(180)).demand(store, scope.start(), scope.end(), 10));
         // 100 W × 8760 h = 876 kWh, at 0.30 USD: 262.80 USD
@@ -259,13 +259,13 @@ class AlwaysOnLoadTest {
         testName = info.getTestMethod().orElseThrow().getName();
     }
 
-    private Report report(int nights, BaselineSource source, ConfiguredTariff tariff, ScopedWriter writer) {
+    private Report report(int nights, BaselineSource source, Report.Tariff tariff, ScopedWriter writer) {
         ReportScope scope = new ReportScope(FIRST, FIRST.plusDays(nights - 1), ZONE, null, null, source);
         return calculate("house-" + stores++, scope, tariff, store -> writer.write(store, scope));
     }
 
     /** Each house's text report is kept in {@code target/known-houses/} for a person to read. */
-    private Report calculate(String name, ReportScope scope, ConfiguredTariff tariff, Consumer<Store> writer) {
+    private Report calculate(String name, ReportScope scope, Report.Tariff tariff, Consumer<Store> writer) {
         Report report;
         try (Store store = Store.open(dir.resolve(name + ".db"))) {
             writer.accept(store);
