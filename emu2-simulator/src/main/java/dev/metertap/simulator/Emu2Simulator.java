@@ -114,6 +114,9 @@ public final class Emu2Simulator implements AutoCloseable {
                 stdio.start();
             }
             device.attach(ports);
+            if (settings.stopAt != null) {
+                device.stopAt(settings.stopAt.toEpochMilli());
+            }
             device.powerOn();
             if (settings.speed > 0) {
                 driver = new TimeDriver(device, clock, settings.speed,
@@ -255,6 +258,7 @@ public final class Emu2Simulator implements AutoCloseable {
             driver.close();
             driver = null;
         }
+        device.settle();
         ports.close();
         if (journalFile != null) {
             try {

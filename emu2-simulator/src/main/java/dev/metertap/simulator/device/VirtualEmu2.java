@@ -8,7 +8,6 @@ import dev.metertap.simulator.journal.EventEntry;
 import dev.metertap.simulator.journal.FragmentEntry;
 import dev.metertap.simulator.journal.Integrity;
 import dev.metertap.simulator.journal.Journal;
-import dev.metertap.simulator.journal.JournalEntry;
 import dev.metertap.simulator.schedule.EventQueue;
 import dev.metertap.simulator.schedule.ScheduleEvent;
 import dev.metertap.simulator.schedule.SimulatedClock;
@@ -36,6 +35,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualEmu2.class);
     private static final List<String> STARTUP = List.of("Initializing...", "Network Discovery", "Joining", "Join: Success", "Connected");
     private static final int MAX_CLOBBER_CHAIN = 3;
+    private static final String REPLY = "reply:";
     private static final int LINK_STRENGTH = 0x64;
 
     /** How one periodic notification is scheduled for one meter. */
@@ -74,8 +74,8 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
     private DeviceMessage message;
     private byte[] lastIntact;
     private long lastCommandNanos = Long.MIN_VALUE;
-    private int interruptDepth;
-    private boolean interrupting;
+    private Stalled stalled;
+    private long stopAtMillis = Long.MAX_VALUE;
 
     public VirtualEmu2(DeviceConfig config, SimulatedClock clock, Journal journal, Faults faults, HouseholdLoad load) {
         this(config, clock, journal, faults, load, System::nanoTime);
@@ -172,7 +172,23 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
                 LOG.error("device task failed at {}; carrying on", clock.instant(), e);
             }
         }
+        if (epochMillis >= stopAtMillis) {
+            settle(); // nothing scheduled will cut a stalled write now: journalled before the clock shows the end
+        }
         clock.moveTo(epochMillis);
+    }
+
+    /** Where the simulated clock stops for good (the builder's {@code stopAt}). */
+    public synchronized void stopAt(long epochMillis) {
+        stopAtMillis = epochMillis;
+    }
+
+    /** Journals a stalled write that nothing cut (the run ends): it stays cut short on the wire. */
+    public synchronized void settle() {
+        if (stalled != null) {
+            journalStalled(stalled, 0);
+            stalled = null;
+        }
     }
 
     /** Advances simulated time by {@code d}, running everything due on the calling thread. */
@@ -206,7 +222,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
                     emit(notes.connection(m, link()), "rejoin");
                 } else {
                     emit(notes.demand(m), "schedule");
-                    if (!interrupting && roll(FaultName.REJOIN)) {
+                    if (roll(FaultName.REJOIN)) {
                         startRejoin(Duration.ofSeconds(60 + dice.nextInt(241)), "fault rejoin");
                     }
                 }
@@ -280,31 +296,40 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
 
     // ---- writing, and the wire's flaws
 
-    /** Writes a notification to the wire (or loses it), applying the fragment faults, and journals it. */
+    /**
+     * Writes a notification to the wire (or loses it), applying the fragment faults, and journals it. A write the
+     * device stalls on (fault {@code clobber}; a command reply is exposed twice as long) has sent part of its bytes when
+     * whatever is written next (the next scheduled notification, at its own time) cuts it off; it is journalled
+     * then, right before the fragment that cut it.
+     */
     void emit(Notification n, String trigger) {
-        int depth = interruptDepth;
-        interruptDepth = 0;
         Instant now = clock.instant();
         if (n.hasTimestamp() && roll(FaultName.SENTINELS)) {
             n = n.withSentinelTimestamp();
         }
         byte[] bytes = writer.bytes(n.fragment());
-        if (!plugged || clock.millis() < silentUntil) {
+        boolean lost = !plugged || clock.millis() < silentUntil;
+        Stalled victim = stalled;
+        stalled = null;
+        if (victim != null) {
+            // its cutter is the next entry, unless nothing reached the wire
+            journalStalled(victim, lost ? 0 : journal.nextSequence() + 1);
+        }
+        if (lost) {
             append(n, trigger, bytes, Integrity.LOST, 0, now);
             return;
         }
-        if (depth == 0 && roll(FaultName.NUL_BYTES)) {
+        if (victim == null && roll(FaultName.NUL_BYTES)) {
             byte[] nul = new byte[1 + dice.nextInt(8)];
             output.write(nul);
             event("nul-bytes", nul.length + " NUL byte(s) before the next fragment", nul);
         }
-        if (depth < MAX_CLOBBER_CHAIN && roll(FaultName.CLOBBER)) {
+        int chain = victim == null ? 0 : victim.chain();
+        if (chain < MAX_CLOBBER_CHAIN && stalls(trigger)) {
             int cut = 1 + dice.nextInt(bytes.length - 3);
             byte[] prefix = Arrays.copyOf(bytes, cut);
-            long sequence = journal.nextSequence();
             output.write(prefix);
-            append(n, trigger, prefix, Integrity.CLOBBERED, sequence + 1, now);
-            interrupt(depth + 1, sequence + 1);
+            stalled = new Stalled(n, trigger, prefix, now, chain + 1);
             return;
         }
         output.write(bytes);
@@ -312,26 +337,21 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         append(n, trigger, bytes, Integrity.INTACT, 0, now);
     }
 
-    /** The next scheduled notification fires now, cutting off what was being written. */
-    private void interrupt(int depth, long expectedSequence) {
-        EventQueue.Task task = queue.pollFirstNotification();
-        boolean was = interrupting;
-        interrupting = true;
-        interruptDepth = depth;
-        try {
-            if (task != null) {
-                task.action().run();
-            } else {
-                emit(notes.demand(meters.get(0)), "interrupter");
-            }
-        } finally {
-            interrupting = was;
-            interruptDepth = 0;
+    /** Command replies are the most exposed writes, as users of real units report: exposed twice as long. */
+    private boolean stalls(String trigger) {
+        double p = faults.value(FaultName.CLOBBER);
+        if (trigger.startsWith(REPLY)) {
+            p = 1 - (1 - p) * (1 - p);
         }
-        List<JournalEntry> after = journal.entriesAfter(expectedSequence - 1);
-        if (after.isEmpty() || !(after.get(0) instanceof FragmentEntry)) {
-            LOG.warn("clobbered fragment #{} has no interrupter journalled right after it", expectedSequence - 1);
-        }
+        return p > 0 && dice.nextDouble() < p;
+    }
+
+    /** A write cut short, waiting to be journalled with whatever cuts it. */
+    private record Stalled(Notification notification, String trigger, byte[] prefix, Instant at, int chain) {
+    }
+
+    private void journalStalled(Stalled s, long clobberedBy) {
+        append(s.notification(), s.trigger(), s.prefix(), Integrity.CLOBBERED, clobberedBy, s.at());
     }
 
     private void append(Notification n, String trigger, byte[] bytes, Integrity integrity, long clobberedBy, Instant now) {
@@ -466,7 +486,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         }
         journalCommand(command, origin, answer.outcome(), answer.replies().size());
         for (Notification reply : answer.replies()) {
-            emit(reply, "reply:" + (command.name().isEmpty() ? "?" : command.name()));
+            emit(reply, REPLY + (command.name().isEmpty() ? "?" : command.name()));
         }
     }
 

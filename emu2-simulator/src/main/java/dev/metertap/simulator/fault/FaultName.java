@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  * drawn from the simulator's seeded fault random stream at the named point.
  */
 public enum FaultName {
-    /** Per fragment: the next scheduled notification interrupts it at a random byte, no newline. */
-    CLOBBER("clobber", "probability per fragment that the next scheduled fragment cuts it off mid-write"),
+    /** Per fragment: the write stalls and whatever is written next (the next scheduled one) cuts it off, no newline. */
+    CLOBBER("clobber", "probability per fragment that the device stalls on it and the next fragment due cuts it off (replies are exposed twice as long)"),
     /** Per port open (pty created or replugged, TCP client connected): the tail of an old fragment comes first. */
     STALE_TAIL("stale-tail", "probability that a newly opened port first shows the tail of an old fragment"),
     /** Per answered command: the reply never goes out. */

@@ -50,24 +50,6 @@ public final class EventQueue {
         return tasks.poll();
     }
 
-    /** The earliest periodic notification, removed, or null when none is scheduled. */
-    public Task pollFirstNotification() {
-        Task first = null;
-        for (Task task : tasks) {
-            if (task.event() != null && (first == null || before(task, first))) {
-                first = task;
-            }
-        }
-        if (first != null) {
-            tasks.remove(first);
-        }
-        return first;
-    }
-
-    private static boolean before(Task a, Task b) {
-        return a.atMillis() < b.atMillis() || (a.atMillis() == b.atMillis() && a.order() < b.order());
-    }
-
     public void removeIf(Predicate<Task> test) {
         tasks.removeIf(test);
     }
