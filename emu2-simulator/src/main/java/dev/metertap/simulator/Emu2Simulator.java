@@ -117,7 +117,7 @@ public final class Emu2Simulator implements AutoCloseable {
             if (settings.stopAt != null) {
                 device.stopAt(settings.stopAt.toEpochMilli());
             }
-            device.powerOn();
+            device.powerOn(settings.uptime);
             if (settings.speed > 0) {
                 driver = new TimeDriver(device, clock, settings.speed,
                         settings.stopAt == null ? Long.MAX_VALUE : settings.stopAt.toEpochMilli());
@@ -290,6 +290,7 @@ public final class Emu2Simulator implements AutoCloseable {
         private Long deviceMacId;
         private Instant stopAt;
         private boolean holdClock;
+        private Duration uptime = Duration.ZERO;
         private int journalRetain = Integer.MAX_VALUE;
 
         private Builder() {
@@ -399,6 +400,19 @@ public final class Emu2Simulator implements AutoCloseable {
          */
         public Builder holdClock() {
             this.holdClock = true;
+            return this;
+        }
+
+        /**
+         * The device has been running this long at its start time, as a unit somebody plugs into usually has: no
+         * start-up burst (ConnectionStatus ×5), the link already connected and each notification somewhere in its
+         * period. Default zero: it powers on at its start time.
+         */
+        public Builder uptime(Duration running) {
+            if (running.isNegative()) {
+                throw new IllegalArgumentException("uptime must not be negative");
+            }
+            this.uptime = running;
             return this;
         }
 

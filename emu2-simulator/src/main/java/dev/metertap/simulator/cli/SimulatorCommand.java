@@ -89,6 +89,9 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "INSTANT", description = "simulated time at power-on, e.g. 2024-06-01T12:00:00Z (default: now)")
     Instant start;
 
+    @Option(names = "--uptime", paramLabel = "SECONDS", description = "the device has been running this long at --start: no start-up burst (default: 0, it powers on)")
+    long uptimeSeconds;
+
     @Option(names = "--zone", paramLabel = "ZONE", description = "the house's time zone (default: ${DEFAULT-VALUE})")
     ZoneId zone = ZoneId.of("America/Los_Angeles");
 
@@ -177,7 +180,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     /** The simulator these options describe (not built, not started). */
     Emu2Simulator.Builder builder() throws UnknownHostException {
         Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetain(JOURNAL_IN_MEMORY).zone(zone).solar(solar)
-                .start(start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                .start(start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS)).uptime(Duration.ofSeconds(uptimeSeconds));
         String[] gap = demandEvery.split("-");
         b.demandEvery(Duration.ofMillis((long) (Double.parseDouble(gap[0]) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(gap[gap.length - 1]) * 1000)));

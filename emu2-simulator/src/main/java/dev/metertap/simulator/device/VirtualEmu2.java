@@ -128,12 +128,34 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
 
     /** Powers the device on: the start-up ConnectionStatus sequence, then the schedule. */
     public synchronized void powerOn() {
+        powerOn(Duration.ZERO);
+    }
+
+    /**
+     * Powers the device on, or finds it running for {@code uptime} already: then the link is connected and each
+     * notification falls due somewhere in its period, with no start-up sequence.
+     */
+    public synchronized void powerOn(Duration uptime) {
         if (poweredOn) {
             return;
         }
         poweredOn = true;
-        event("power-on", "seed " + config.seed() + ", " + meters.size() + " meter(s)", new byte[0]);
-        startup(clock.millis());
+        String meterCount = "seed " + config.seed() + ", " + meters.size() + " meter(s)";
+        if (uptime.isZero()) {
+            event("power-on", meterCount, new byte[0]);
+            startup(clock.millis());
+            return;
+        }
+        event("power-on", meterCount + ", running for " + uptime, new byte[0]);
+        setLink("Connected", LINK_STRENGTH);
+        for (int m = 0; m < meters.size(); m++) {
+            for (ScheduleEvent e : ScheduleEvent.values()) {
+                if (schedules.get(m).get(e).enabled()) {
+                    int meter = m;
+                    queue.schedule(clock.millis() + 1 + jitter.nextLong(periodMillis(m, e)), e, meter, () -> fire(meter, e));
+                }
+            }
+        }
     }
 
     private void startup(long at) {

@@ -86,6 +86,22 @@ class VirtualEmu2Test {
     }
 
     @Test
+    void aUnitRunningForDaysSendsNoStartUpBurst() throws IOException {
+        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).uptime(Duration.ofDays(3)));
+        sim.advance(Duration.ofMinutes(30));
+        List<FragmentEntry> fragments = sim.journal().fragments();
+        assertThat(fragments).noneMatch(f -> f.type().equals("ConnectionStatus"));
+        List<FragmentEntry> demands = sim.journal().fragments("InstantaneousDemand");
+        assertThat(demands.get(0).at()).as("the first demand falls due within its period, seed %d", SEED)
+                .isBefore(Emu2Simulator.DEFAULT_START.plusSeconds(11));
+        // the schedule as it runs: 30 minutes of demand every 8 to 11 s, price every 2 minutes
+        assertThat(demands).hasSizeBetween(30 * 60 / 11, 30 * 60 / 8 + 1);
+        assertThat(sim.journal().fragments("PriceCluster")).hasSizeBetween(14, 16);
+        sim.command("<Command><Name>get_connection_status</Name></Command>");
+        assertThat(lastFragment(sim).text()).containsEntry("status", "Connected");
+    }
+
+    @Test
     void summationsCountTheHouseholdsEnergySecondBySecond() throws IOException {
         Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).solar(5000).start(Instant.parse("2024-06-01T15:00:00Z")));
         sim.advance(Duration.ofHours(6));
