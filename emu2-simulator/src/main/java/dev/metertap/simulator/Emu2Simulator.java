@@ -6,6 +6,7 @@ import dev.metertap.simulator.device.DeviceConfig;
 import dev.metertap.simulator.device.DeviceIdentity;
 import dev.metertap.simulator.device.HouseholdLoad;
 import dev.metertap.simulator.device.LoadSettings;
+import dev.metertap.simulator.device.MeterInfoForm;
 import dev.metertap.simulator.device.MeterSpec;
 import dev.metertap.simulator.device.VirtualEmu2;
 import dev.metertap.simulator.endpoint.PtyEndpoint;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -75,6 +77,7 @@ public final class Emu2Simulator implements AutoCloseable {
         if (b.deviceMacId != null) {
             identity = identity.withDeviceMacId(b.deviceMacId);
         }
+        identity = identity.withMeterInfoForm(b.meterInfoForm);
         DeviceConfig config = new DeviceConfig(b.seed, identity,
                 b.meters.isEmpty() ? DeviceConfig.defaults(b.seed).meters() : b.meters,
                 b.load, b.start, b.demandMin, b.demandMax, b.periods);
@@ -288,6 +291,7 @@ public final class Emu2Simulator implements AutoCloseable {
         private final Map<FaultName, Double> faults = new EnumMap<>(FaultName.class);
         private Path journalFile;
         private Long deviceMacId;
+        private MeterInfoForm meterInfoForm = MeterInfoForm.NUMBER;
         private Instant stopAt;
         private boolean holdClock;
         private Duration uptime = Duration.ZERO;
@@ -297,6 +301,12 @@ public final class Emu2Simulator implements AutoCloseable {
         }
 
         /** The DeviceMacId (default: Rainforest's prefix and bits from the seed). */
+        /** How MeterInfo is written; default {@link MeterInfoForm#NUMBER} ({@code <MeterType>0x0000</MeterType>}). */
+        public Builder meterInfoForm(MeterInfoForm form) {
+            this.meterInfoForm = Objects.requireNonNull(form);
+            return this;
+        }
+
         public Builder deviceMacId(long mac) {
             this.deviceMacId = mac;
             return this;

@@ -64,6 +64,9 @@ class QuirkFixturesTest {
                         Optional.of(0xe1aa), 100))),
                 Arguments.of("meter-info-numeric-type.txt", List.of(new MeterInfo(DEVICE, METER, "electric",
                         Optional.of("House & garage"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true)))),
+                // as another reader parses it: <Type> and <Nickname>
+                Arguments.of("meter-info-type-element.txt", List.of(new MeterInfo(DEVICE, METER, "electric",
+                        Optional.of("House & garage"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true)))),
                 Arguments.of("warning-unknown-command.txt", List.of(new Warning("Unknown command"))),
                 Arguments.of("oversized-fragment.txt", List.of(demand(NOON, 0x4d2), demand(NOON_10S, 0x4d3))),
                 Arguments.of("message-entities-cp1252.txt", List.of(new MessageCluster(DEVICE, Optional.of(METER), NOON,

@@ -2,6 +2,7 @@ package dev.metertap.simulator.cli;
 
 import dev.metertap.simulator.Emu2Simulator;
 import dev.metertap.simulator.control.ControlServer;
+import dev.metertap.simulator.device.MeterInfoForm;
 import dev.metertap.simulator.device.MeterSpec;
 import dev.metertap.simulator.fault.FaultName;
 import dev.metertap.simulator.schedule.ScheduleEvent;
@@ -92,6 +93,9 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--uptime", paramLabel = "SECONDS", description = "the device has been running this long at --start: no start-up burst (default: 0, it powers on)")
     long uptimeSeconds;
 
+    @Option(names = "--meter-info", paramLabel = "FORM", description = "how MeterInfo is written: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: <MeterType>0x0000</MeterType>)")
+    MeterInfoForm meterInfoForm = MeterInfoForm.NUMBER;
+
     @Option(names = "--zone", paramLabel = "ZONE", description = "the house's time zone (default: ${DEFAULT-VALUE})")
     ZoneId zone = ZoneId.of("America/Los_Angeles");
 
@@ -180,7 +184,8 @@ public final class SimulatorCommand implements Callable<Integer> {
     /** The simulator these options describe (not built, not started). */
     Emu2Simulator.Builder builder() throws UnknownHostException {
         Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetain(JOURNAL_IN_MEMORY).zone(zone).solar(solar)
-                .start(start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS)).uptime(Duration.ofSeconds(uptimeSeconds));
+                .start(start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS)).uptime(Duration.ofSeconds(uptimeSeconds))
+                .meterInfoForm(meterInfoForm);
         String[] gap = demandEvery.split("-");
         b.demandEvery(Duration.ofMillis((long) (Double.parseDouble(gap[0]) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(gap[gap.length - 1]) * 1000)));
@@ -213,7 +218,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new SimulatorCommand());
+        CommandLine cli = new CommandLine(new SimulatorCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("emu2-simulator: " + e.getMessage());
             return 1;

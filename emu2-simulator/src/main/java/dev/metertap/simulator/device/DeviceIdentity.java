@@ -2,9 +2,10 @@ package dev.metertap.simulator.device;
 
 import java.util.SplittableRandom;
 
-/** What DeviceInfo reports. */
+/** What DeviceInfo reports, and how the firmware writes MeterInfo. */
 public record DeviceIdentity(long deviceMacId, long installCode, String linkKey, String fwVersion, String hwVersion,
-                             String imageType, String manufacturer, String modelId, String dateCode) {
+                             String imageType, String manufacturer, String modelId, String dateCode,
+                             MeterInfoForm meterInfoForm) {
 
     /** A plausible EMU-2 (Rainforest OUI 0xd8d5b9) with ids drawn from the seed. */
     public static DeviceIdentity fromSeed(long seed) {
@@ -13,10 +14,16 @@ public record DeviceIdentity(long deviceMacId, long installCode, String linkKey,
         long installCode = random.nextLong();
         String linkKey = String.format("0x%016x%016x", random.nextLong(), random.nextLong());
         return new DeviceIdentity(mac, installCode, linkKey, "2.0.0 (7400)", "2.7.3", "0x2201",
-                "Rainforest Automation, Inc.", "Z105-2-EMU2-LEDD_JM", "2015081921120032");
+                "Rainforest Automation, Inc.", "Z105-2-EMU2-LEDD_JM", "2015081921120032", MeterInfoForm.NUMBER);
     }
 
     public DeviceIdentity withDeviceMacId(long mac) {
-        return new DeviceIdentity(mac, installCode, linkKey, fwVersion, hwVersion, imageType, manufacturer, modelId, dateCode);
+        return new DeviceIdentity(mac, installCode, linkKey, fwVersion, hwVersion, imageType, manufacturer, modelId, dateCode,
+                meterInfoForm);
+    }
+
+    public DeviceIdentity withMeterInfoForm(MeterInfoForm form) {
+        return new DeviceIdentity(deviceMacId, installCode, linkKey, fwVersion, hwVersion, imageType, manufacturer, modelId,
+                dateCode, form);
     }
 }

@@ -177,9 +177,10 @@ final class Notifications {
     }
 
     Notification meterInfo(MeterState m, String account, String auth, String host, boolean enabled) {
+        MeterInfoForm form = identity.meterInfoForm();
         Fragment.Builder b = start("MeterInfo", m)
-                .child("MeterType", "0x0000")
-                .text("NickName", m.spec().nickName())
+                .child(form.typeElement, form.electric)
+                .text(form.nickNameElement, m.spec().nickName())
                 .text("Account", account)
                 .text("Auth", auth)
                 .text("Host", host)

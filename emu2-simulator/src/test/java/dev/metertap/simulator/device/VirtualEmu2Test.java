@@ -7,6 +7,8 @@ import dev.metertap.simulator.journal.FragmentEntry;
 import dev.metertap.simulator.journal.Integrity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,6 +85,19 @@ class VirtualEmu2Test {
         assertThat(sim.journal().fragments("TimeCluster")).hasSizeBetween(4, 5);
         assertThat(sim.journal().fragments("MessageCluster")).hasSize(1);
         assertThat(fragments).allMatch(FragmentEntry::isIntact);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MeterInfoForm.class)
+    void writesMeterInfoInTheFormAsked(MeterInfoForm form) throws IOException {
+        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).meterInfoForm(form));
+        sim.command("<Command><Name>get_meter_info</Name></Command>");
+        String expected = switch (form) {
+            case NUMBER -> "<MeterType>0x0000</MeterType>\r\n  <NickName>";
+            case NAME -> "<MeterType>electric</MeterType>\r\n  <NickName>";
+            case TYPE -> "<Type>electric</Type>\r\n  <Nickname>";
+        };
+        assertThat(lastFragment(sim).wireText()).contains(expected);
     }
 
     @Test

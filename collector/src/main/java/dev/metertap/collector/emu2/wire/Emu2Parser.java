@@ -87,6 +87,7 @@ public final class Emu2Parser {
     private static final ChildName FREQUENCY = ChildName.of("Frequency");
     private static final ChildName ENABLED = ChildName.of("Enabled");
     private static final ChildName METER_TYPE = ChildName.of("MeterType");
+    private static final ChildName TYPE = ChildName.of("Type");
     private static final ChildName NICK_NAME = ChildName.of("NickName");
     private static final ChildName ACCOUNT = ChildName.of("Account");
     private static final ChildName AUTH = ChildName.of("Auth");
@@ -314,7 +315,9 @@ public final class Emu2Parser {
     private static MeterInfo meterInfo(Fields f) throws RejectedFragmentException {
         MacId device = f.mac(DEVICE_MAC_ID);
         MacId meter = f.mac(METER_MAC_ID);
-        String type = meterType(requiredText(f, METER_TYPE));
+        // the manual's <MeterType>; some firmware (as one reader parses it) writes <Type> and <Nickname>
+        Optional<String> sent = f.optionalText(METER_TYPE).or(() -> f.optionalText(TYPE));
+        String type = meterType(sent.orElseThrow(() -> f.reject(METER_TYPE + " missing")));
         return new MeterInfo(device, meter, type, f.optionalText(NICK_NAME), f.optionalText(ACCOUNT),
                 f.optionalText(AUTH), f.optionalText(HOST), f.optionalYesNo(ENABLED));
     }
