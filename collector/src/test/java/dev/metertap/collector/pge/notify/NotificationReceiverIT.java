@@ -191,6 +191,20 @@ class NotificationReceiverIT {
     }
 
     @Test
+    void anOversizedBodyAnnouncedWithExpectContinueIsAnswered413AndRecorded() throws Exception {
+        int refusedBefore = receiver.refused().size();
+        byte[] big = new byte[MAX_BODY + 1];
+        HttpResponse<String> answer = poster.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + receiver.port() + "/pge/notify"))
+                .expectContinue(true).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(receiver.refused().subList(refusedBefore, receiver.refused().size())).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(RefusedNotification.OVERSIZED);
+            assertThat(r.detail()).contains("Expect: 100-continue").contains("Content-Length " + big.length);
+        });
+    }
+
+    @Test
     void externalEntitiesAndEntityBombsAreRefused() throws Exception {
         int refusedBefore = receiver.refused().size();
         String xxe = """
