@@ -26,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
         description = {
                 "Runs the collector: reads the EMU-2 (polling its summation and price), stores every reading, forwards "
                         + "stored readings to the configured sinks, and, with schedule.pge-daily-bulk-at, asks PG&E for the "
-                        + "last pge-days days as it starts and again every day at that time.",
+                        + "last pge-days days as it starts and again every day at that local time in report.zone.",
                 "Serves /status (JSON) and /metrics (Prometheus text) on status.bind:status.port (default 127.0.0.1:9464).",
                 "SIGTERM or Ctrl-C stops it cleanly: it stops reading, stores what it read, lets every sink it can reach "
                         + "deliver everything stored (a sink that is down keeps the rest in the store for the next start), closes "
@@ -40,7 +40,7 @@ import java.util.concurrent.CountDownLatch;
                 "  emu2:     {port: /dev/emu2, summation-poll: 60s, price-poll: 5m,",
                 "             max-fragment-bytes: 16384}",
                 "  status:   {bind: 127.0.0.1, port: 9464}",
-                "  schedule: {pge-daily-bulk-at: \"06:30\", pge-days: 3}"})
+                "  schedule: {pge-daily-bulk-at: \"06:30\", pge-days: 3}   # 06:30 in report.zone"})
 final class RunCommand implements Callable<Integer> {
 
     @Spec

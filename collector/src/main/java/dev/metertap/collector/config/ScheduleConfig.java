@@ -4,8 +4,9 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * {@code schedule:}: when {@code metertap run} asks PG&E for the recent days' data (local time of this
- * machine), and how many days back. Off when absent; needs the {@code pge:} section when set.
+ * {@code schedule:}: when {@code metertap run} asks PG&E for the recent days' data (a local time in
+ * {@code report.zone}, whatever the host's zone), and how many days back. Off when absent; needs the
+ * {@code pge:} section when set.
  */
 public record ScheduleConfig(String pgeDailyBulkAt, Integer pgeDays) {
 
@@ -25,7 +26,7 @@ public record ScheduleConfig(String pgeDailyBulkAt, Integer pgeDays) {
         }
     }
 
-    /** The daily request's local time, when one is configured. */
+    /** The daily request's local time (in {@code report.zone}), when one is configured. */
     public java.util.Optional<LocalTime> pgeDailyBulkTime() {
         return java.util.Optional.ofNullable(pgeDailyBulkAt).map(LocalTime::parse);
     }

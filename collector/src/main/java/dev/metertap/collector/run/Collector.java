@@ -114,8 +114,9 @@ public final class Collector implements AutoCloseable {
             this.pge = scheduled || receives ? Optional.of(PgeConnection.open(config, loader, store, clock)) : Optional.empty();
             pge.ifPresent(built::add);
             pge.ifPresent(connection -> connection.afterIntervalsStored(baselines::afterPgeStored));
+            // the same zone as the report's days and nights: the one the user named, never the host's
             this.daily = config.schedule().pgeDailyBulkTime().map(at -> new PgeDailyBulk(pge.orElseThrow(), at,
-                    config.schedule().pgeDays(), clock));
+                    config.report().zoneId(), config.schedule().pgeDays(), clock));
         } catch (RuntimeException e) {
             built.forEach(Collector::closeQuietly);
             store.close();
@@ -201,6 +202,11 @@ public final class Collector implements AutoCloseable {
      */
     public CompletableFuture<Void> emu2Settled() {
         return polls.firstRound();
+    }
+
+    /** When the daily PG&E request is next due, when {@code schedule.pge-daily-bulk-at} is set. */
+    Optional<java.time.ZonedDateTime> nextPgeDailyRequest() {
+        return daily.map(PgeDailyBulk::nextRequest);
     }
 
     /** PG&E's side, present when {@code pge:} configures a notification receiver. */

@@ -18,11 +18,13 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * At start and then once a day at a local time, asks PG&E for the recent days the store lacks (PG&E publishes
+ * At start and then once a day at a local time in the configured zone ({@code report.zone}, not the host's),
+ * asks PG&E for the recent days the store lacks (PG&E publishes
  * a day's intervals the next day and corrects them later), through the same notification → fetch → store path
  * as {@code metertap pge backfill --audit}. The request at start catches up after the collector was down; it
  * costs one bulk request of PG&E's 2,000 an hour.
@@ -33,14 +35,16 @@ final class PgeDailyBulk implements AutoCloseable {
 
     private final PgeConnection pge;
     private final LocalTime at;
+    private final ZoneId zone;
     private final int days;
     private final Clock clock;
     private volatile Instant lastSuccess;
     private ScheduledExecutorService scheduler;
 
-    PgeDailyBulk(PgeConnection pge, LocalTime at, int days, Clock clock) {
+    PgeDailyBulk(PgeConnection pge, LocalTime at, ZoneId zone, int days, Clock clock) {
         this.pge = pge;
         this.at = at;
+        this.zone = zone;
         this.days = days;
         this.clock = clock;
     }
@@ -52,16 +56,44 @@ final class PgeDailyBulk implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneId.systemDefault()));
-        ZonedDateTime next = now.with(at);
-        if (!next.isAfter(now)) {
-            next = next.plusDays(1);
-        }
-        long delay = Duration.between(now, next).toSeconds();
-        log.info("PG&E: asking for the last {} day(s) now and daily at {} (next {})", days, at, next);
+        log.info("PG&E: asking for the last {} day(s) now and daily at {} {} (next {})", days, at, zone, nextRequest());
         scheduler.execute(this::requestRecentDays);
-        // a fixed 24 h period drifts by an hour across DST changes, which PG&E's day-late data does not mind
-        scheduler.scheduleAtFixedRate(this::requestRecentDays, delay, TimeUnit.DAYS.toSeconds(1), TimeUnit.SECONDS);
+        scheduleAt(nextRequest());
+    }
+
+    /** When the next daily request is due: the next {@code at} in {@code zone} after now. */
+    ZonedDateTime nextRequest() {
+        return nextAfter(clock.instant(), at, zone);
+    }
+
+    /**
+     * The first {@code at} in {@code zone} after {@code now}. On the day clocks spring forward, a time in the
+     * skipped hour is taken an hour later (02:30 is 03:30); on the day they fall back, the first of the two.
+     */
+    static ZonedDateTime nextAfter(Instant now, LocalTime at, ZoneId zone) {
+        ZonedDateTime local = now.atZone(zone);
+        ZonedDateTime next = local.toLocalDate().atTime(at).atZone(zone);
+        if (!next.isAfter(local)) {
+            next = local.toLocalDate().plusDays(1).atTime(at).atZone(zone);
+        }
+        return next;
+    }
+
+    /**
+     * One run at a time, each scheduling the next from the clock: a fixed 24 h period would drift an hour at DST.
+     * The next is due after the one just run even when the scheduler woke a little early by the clock.
+     */
+    private void scheduleAt(ZonedDateTime due) {
+        long delay = Math.max(0, Duration.between(clock.instant(), due.toInstant()).toMillis());
+        try {
+            scheduler.schedule(() -> {
+                requestRecentDays();
+                Instant now = clock.instant();
+                scheduleAt(nextAfter(now.isAfter(due.toInstant()) ? now : due.toInstant(), at, zone));
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("PG&E: daily request not scheduled again: stopping");
+        }
     }
 
     void requestRecentDays() {

@@ -74,6 +74,8 @@ class PgeConfigTest {
                     certificate: %1$s/receiver.crt
                     key: %1$s/receiver.key
                     max-body-bytes: 4096
+                    request-timeout: 5s
+                    max-connections: 16
                 """.formatted(dir), "metertap.yaml");
         ShareMyDataSettings settings = loader.shareMyData(config);
         assertThat(settings.extraTrust()).containsExactly(root.certificate());
@@ -83,6 +85,8 @@ class PgeConfigTest {
         ReceiverSettings receiver = loader.notificationReceiver(config);
         assertThat(receiver.bind().getPort()).isEqualTo(9443);
         assertThat(receiver.maxBodyBytes()).isEqualTo(4096);
+        assertThat(receiver.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(receiver.maxConnections()).isEqualTo(16);
         assertThat(receiver.allowedBase()).isEqualTo(settings.resourceBase());
     }
 
@@ -104,6 +108,20 @@ class PgeConfigTest {
                 .hasMessageContaining("unknown key 'pge.client-sercet'");
         assertThatThrownBy(() -> loader.parse("pge: {client-id: x, client-secret: {env: A}, pkcs12: /p, pkcs12-password: {env: B},"
                 + " notifications: {port: 9443}}", "m.yaml")).hasMessageContaining("pge.notifications: 'certificate' and 'key' are required");
+        assertThatThrownBy(() -> loader.parse("pge: {client-id: x, client-secret: {env: A}, pkcs12: /p, pkcs12-password: {env: B},"
+                + " notifications: {certificate: /c, key: /k, request-timeout: 2h}}", "m.yaml"))
+                .hasMessageContaining("pge.notifications: 'request-timeout' must be between 1s and 10m");
+        assertThatThrownBy(() -> loader.parse("pge: {client-id: x, client-secret: {env: A}, pkcs12: /p, pkcs12-password: {env: B},"
+                + " notifications: {certificate: /c, key: /k, max-connections: 1}}", "m.yaml"))
+                .hasMessageContaining("pge.notifications: 'max-connections' must be between 4 and 10000");
+    }
+
+    @Test
+    void theReceiverIsBoundedByDefault() {
+        MetertapConfig config = loader.parse("pge: {client-id: x, client-secret: {env: A}, pkcs12: /p, pkcs12-password: {env: B},"
+                + " notifications: {certificate: /c, key: /k}}", "m.yaml");
+        assertThat(config.pge().notifications().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.pge().notifications().maxConnections()).isEqualTo(64);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -19,6 +20,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -28,8 +30,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,9 @@ import java.util.function.Consumer;
  * reads the BatchList (bounded, no DTDs), skips PG&E's {@code correlationID=000000000-b} placeholder,
  * refuses URLs not under the configured PG&E base (a notification is unsigned: an untrusted hint),
  * passes each new correlationID to {@code onResource} once, on its own thread, and records every
- * refusal with the reason.
+ * refusal with the reason. Each connection must deliver a complete request within the configured time of
+ * connecting (or of its previous answer), and at most the configured number are open at once
+ * ({@link ConnectionLimit}), so a flood or a slowloris client costs bounded memory and PG&E still gets in.
  */
 public final class NotificationReceiver implements AutoCloseable {
 
@@ -74,6 +78,7 @@ public final class NotificationReceiver implements AutoCloseable {
     private EventLoopGroup workers;
     private ExecutorService delivery;
     private Channel channel;
+    private volatile ConnectionLimit connections;
 
     public NotificationReceiver(ReceiverSettings settings, SeenNotifications seen, Consumer<NotifiedResource> onResource) {
         this(settings, seen, onResource, Clock.systemUTC());
@@ -101,6 +106,9 @@ public final class NotificationReceiver implements AutoCloseable {
         SslContext tls = serverTls();
         boss = new NioEventLoopGroup(1);
         workers = new NioEventLoopGroup(1);
+        ConnectionLimit limit = new ConnectionLimit(settings.maxConnections(),
+                new PressureLog(settings.requestTimeout(), settings.maxConnections(), workers));
+        connections = limit;
         delivery = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "pge-notification-delivery");
             thread.setDaemon(true);
@@ -113,10 +121,15 @@ public final class NotificationReceiver implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (!limit.admit(ch)) {
+                                return; // closed at once: no TLS engine is made for it
+                            }
+                            SslHandler handshake = tls.newHandler(ch.alloc());
+                            handshake.setHandshakeTimeoutMillis(0); // the request deadline, armed at connect, bounds it
                             ch.pipeline()
-                                    .addLast(new ReadTimeoutHandler(30))
-                                    .addLast(tls.newHandler(ch.alloc()))
+                                    .addLast(handshake)
                                     .addLast(new HttpServerCodec(4096, 8192, 8192))
+                                    .addLast(new RequestDeadline(settings.requestTimeout(), limit))
                                     .addLast(new BoundedBody(settings.maxBodyBytes()))
                                     .addLast(new Notifications());
                         }
@@ -142,6 +155,15 @@ public final class NotificationReceiver implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /** How many connections are open and have been admitted, closed to make room, refused or timed out since start. */
+    public ConnectionCounts connections() {
+        ConnectionLimit limit = connections;
+        if (limit == null) {
+            throw new IllegalStateException("the receiver is not started");
+        }
+        return limit.counts();
+    }
+
     /** The latest refusals, oldest first. */
     public List<RefusedNotification> refused() {
         synchronized (refused) {
@@ -151,6 +173,14 @@ public final class NotificationReceiver implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (connections != null && channel != null) {
+            ConnectionCounts counts = connections.counts();
+            if (counts.closedToMakeRoom() + counts.refused() + counts.timedOut() > 0) {
+                log.info("notification receiver stopping; since start: {} connection(s), {} closed to make room, {} refused,"
+                        + " {} closed for sending no complete request in time", counts.admitted() + counts.refused(),
+                        counts.closedToMakeRoom(), counts.refused(), counts.timedOut());
+            }
+        }
         if (channel != null) {
             channel.close().syncUninterruptibly();
             channel = null;
@@ -243,6 +273,22 @@ public final class NotificationReceiver implements AutoCloseable {
             refuse(RefusedNotification.OVERSIZED, "body larger than " + settings.maxBodyBytes() + " bytes"
                     + (HttpUtil.isContentLengthSet(oversized) ? " (Content-Length " + HttpUtil.getContentLength(oversized) + ")" : ""));
             super.handleOversizedMessage(ctx, oversized);
+        }
+
+        /** The aggregator answers {@code Expect: 100-continue} itself, without the hook above: record its refusals too. */
+        @Override
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            Object answer = super.newContinueResponse(start, maxContentLength, pipeline);
+            if (answer instanceof HttpResponse response) {
+                if (HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.equals(response.status())) {
+                    refuse(RefusedNotification.OVERSIZED, "body larger than " + settings.maxBodyBytes() + " bytes announced"
+                            + " with Expect: 100-continue (Content-Length " + HttpUtil.getContentLength(start, -1L) + ")");
+                } else if (HttpResponseStatus.EXPECTATION_FAILED.equals(response.status())) {
+                    refuse(RefusedNotification.MALFORMED, "unsupported Expect: "
+                            + abbreviate(String.valueOf(start.headers().get(HttpHeaderNames.EXPECT))));
+                }
+            }
+            return answer;
         }
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metertap.certs.CertificateAuthority;
 import dev.metertap.certs.ClientTls;
+import dev.metertap.certs.Pem;
+import dev.metertap.certs.Usage;
+import dev.metertap.collector.config.PgeNotificationsConfig;
 import dev.metertap.collector.secret.Secret;
 import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.pge.client.BulkAnswer;
@@ -14,6 +17,11 @@ import dev.metertap.pgemock.PgeMockOptions;
 import dev.metertap.pgemock.fault.NotificationFault;
 import dev.metertap.pgemock.journal.NotificationRecord;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +41,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The receiver gets pge-mock's real notification POSTs over HTTPS, and hostile ones posted directly. */
 class NotificationReceiverIT {
@@ -188,6 +197,57 @@ class NotificationReceiverIT {
         assertThat(post(big.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(413);
         assertThat(receiver.refused().subList(refusedBefore, receiver.refused().size()))
                 .singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(RefusedNotification.OVERSIZED));
+    }
+
+    /** The README's check from outside: curl's form-encoded POST of an empty BatchList. */
+    @Test
+    void anEmptyBatchListIsAnsweredOkAndFollowsNothing() throws Exception {
+        int refusedBefore = receiver.refused().size();
+        HttpResponse<String> answer = poster.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + receiver.port() + "/pge/notify"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("<BatchList xmlns=\"http://naesb.org/espi\"/>")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("OK\n");
+        assertThat(receiver.refused()).hasSize(refusedBefore);
+        assertThat(resources.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    /** certbot's default since 2.0: an ECDSA P-256 key (PKCS#8 privkey.pem) and fullchain.pem, read as the configuration reads them. */
+    @Test
+    void servesAnEcdsaCertificateLikeCertbotsDefault(@TempDir Path dir) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        Instant now = Instant.now();
+        X509Certificate leaf = receiverCa.issue("home.example.org", keys.getPublic(), Usage.SERVER,
+                List.of("127.0.0.1"), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(90)));
+        Pem.writeCertificates(dir.resolve("fullchain.pem"), List.of(leaf, receiverCa.certificate()));
+        Pem.writePrivateKey(dir.resolve("privkey.pem"), keys.getPrivate());
+        ReceiverSettings settings = new PgeNotificationsConfig("127.0.0.1", 0, dir.resolve("fullchain.pem"),
+                dir.resolve("privkey.pem"), null, null, null).settings(URI.create(pge.resourceBase()));
+        try (NotificationReceiver ecdsa = new NotificationReceiver(settings, SeenNotifications.inMemory(), r -> { }).start()) {
+            HttpResponse<String> answer = poster.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + ecdsa.port() + "/pge/notify"))
+                    .POST(HttpRequest.BodyPublishers.ofString("<BatchList xmlns=\"http://naesb.org/espi\"/>")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.sslSession()).isPresent();
+            assertThat(answer.sslSession().get().getPeerCertificates()[0].getPublicKey().getAlgorithm()).isEqualTo("EC");
+        }
+    }
+
+    @Test
+    void anOversizedBodyAnnouncedWithExpectContinueIsAnswered413AndRecorded() throws Exception {
+        int refusedBefore = receiver.refused().size();
+        byte[] big = new byte[MAX_BODY + 1];
+        HttpResponse<String> answer = poster.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + receiver.port() + "/pge/notify"))
+                .expectContinue(true).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(receiver.refused().subList(refusedBefore, receiver.refused().size())).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(RefusedNotification.OVERSIZED);
+            assertThat(r.detail()).contains("Expect: 100-continue").contains("Content-Length " + big.length);
+        });
     }
 
     @Test
