@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 
@@ -20,7 +22,8 @@ final class FeedReading {
     /** Durations above a week that are whole thousands are milliseconds: no interval is that long. */
     private static final long LONGEST_SECONDS = 7 * 86_400L;
 
-    private record PendingBlock(EntryLinks links, List<RawReading> readings) {
+    /** Held-back readings of one block collection (a block's meaning depends on its collection alone). */
+    private record PendingBlocks(EntryLinks firstLinks, List<RawReading> readings) {
     }
 
     private final BoundedXml xml;
@@ -28,7 +31,7 @@ final class FeedReading {
     private final ReadingGate gate;
     private final LinkGraph graph = new LinkGraph();
     private final EntryLinks links = new EntryLinks();
-    private final List<PendingBlock> pending = new ArrayList<>();
+    private final Map<String, PendingBlocks> pending = new LinkedHashMap<>();
     private final Set<String> warned = new HashSet<>();
     private int entries;
     private long pendingReadings;
@@ -38,7 +41,7 @@ final class FeedReading {
     private String resource;
     private ReadingTypeFields readingType;
     private Integer serviceKind;
-    private List<RawReading> heldBack;
+    private List<RawReading> heldBack; // every held-back block of the entry: its content may hold several
 
     FeedReading(BoundedXml xml, EspiLimits limits, ReadingGate gate) {
         this.xml = xml;
@@ -90,8 +93,8 @@ final class FeedReading {
             }
         }
         if (!pending.isEmpty()) {
-            EntryLinks first = pending.get(0).links();
-            throw new EspiException(pending.size() + " IntervalBlock(s) with " + pendingReadings
+            EntryLinks first = pending.values().iterator().next().firstLinks();
+            throw new EspiException(pending.size() + " IntervalBlock collection(s) with " + pendingReadings
                     + " reading(s) link to no MeterReading and ReadingType in the feed (first: up="
                     + first.up + ", self=" + first.self + ")");
         }
@@ -145,10 +148,11 @@ final class FeedReading {
                 retryPending();
             }
             case "IntervalBlock" -> {
-                if (heldBack != null) {
+                if (heldBack != null && !heldBack.isEmpty()) {
                     LinkGraph.Resolution resolution = graph.resolve(links);
                     if (resolution.pending()) {
-                        pending.add(new PendingBlock(links.copy(), heldBack));
+                        pending.computeIfAbsent(LinkGraph.blockCollection(links),
+                                c -> new PendingBlocks(links.copy(), new ArrayList<>())).readings().addAll(heldBack);
                     } else {
                         release(resolution, heldBack);
                     }
@@ -225,7 +229,7 @@ final class FeedReading {
             return;
         }
         Series series = resolution.series();
-        if (series == null) {
+        if (series == null && heldBack == null) {
             heldBack = new ArrayList<>();
         }
         int depth = xml.depth();
@@ -358,9 +362,9 @@ final class FeedReading {
         if (pending.isEmpty()) {
             return;
         }
-        for (var it = pending.iterator(); it.hasNext(); ) {
-            PendingBlock block = it.next();
-            LinkGraph.Resolution resolution = graph.resolve(block.links());
+        for (var it = pending.values().iterator(); it.hasNext(); ) {
+            PendingBlocks block = it.next();
+            LinkGraph.Resolution resolution = graph.resolve(block.firstLinks());
             if (!resolution.pending()) {
                 it.remove();
                 release(resolution, block.readings());

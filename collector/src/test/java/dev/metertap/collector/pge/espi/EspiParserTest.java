@@ -141,6 +141,67 @@ class EspiParserTest {
     }
 
     @Test
+    void anEntryWithTwoHeldBackBlocksKeepsBothWhenItsLinksComeAfterTheContent() throws Exception {
+        String feed = new String(feed(MODEL, List.of(HOURLY), FROM, FROM.plusSeconds(2 * 86400)), StandardCharsets.UTF_8);
+        List<String> entries = entries(feed);
+        List<String> blockEntries = entries.stream().filter(e -> e.contains("IntervalBlock>")).toList();
+        assertThat(blockEntries).hasSizeGreaterThanOrEqualTo(2);
+        List<String> merged = new ArrayList<>(entries.stream().filter(e -> !e.contains("IntervalBlock>")).toList());
+        merged.add(oneEntryOfAllBlocks(blockEntries, true));
+
+        assertEveryPublishedReadingOnceWithTrueCounts(withEntries(withoutEntries(feed), merged),
+                List.of(HOURLY), FROM, FROM.plusSeconds(2 * 86400));
+    }
+
+    @Test
+    void anEntryWithTwoHeldBackBlocksKeepsBothWhenItsReadingTypeComesLater() throws Exception {
+        String feed = new String(feed(MODEL, List.of(HOURLY), FROM, FROM.plusSeconds(2 * 86400)), StandardCharsets.UTF_8);
+        List<String> entries = entries(feed);
+        List<String> blockEntries = entries.stream().filter(e -> e.contains("IntervalBlock>")).toList();
+        List<String> blocksFirst = new ArrayList<>(List.of(oneEntryOfAllBlocks(blockEntries, false)));
+        blocksFirst.addAll(entries.stream().filter(e -> !e.contains("IntervalBlock>")).toList());
+
+        assertEveryPublishedReadingOnceWithTrueCounts(withEntries(withoutEntries(feed), blocksFirst),
+                List.of(HOURLY), FROM, FROM.plusSeconds(2 * 86400));
+    }
+
+    private void assertEveryPublishedReadingOnceWithTrueCounts(String document, List<String> ids, Instant from,
+                                                               Instant to) throws Exception {
+        List<IntervalReading> readings = new ArrayList<>();
+        EspiSummary summary = parser.parse(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)),
+                Optional.empty(), readings::add);
+
+        long published = published(MODEL, ids, from, to).count();
+        assertThat(published).isGreaterThanOrEqualTo(48);
+        assertExactly(upserted(readings), published(MODEL, ids, from, to));
+        assertThat(readings).hasSize((int) published);
+        assertThat(summary.readings()).isEqualTo(published);
+        assertThat(summary.duplicatesDropped()).isZero();
+        assertThat(summary.corrected()).isZero();
+    }
+
+    private static final Pattern BLOCK = Pattern.compile("<ns0:IntervalBlock\\b.*?</ns0:IntervalBlock>", Pattern.DOTALL);
+    private static final Pattern LINK = Pattern.compile("<ns1:link\\b[^>]*/>");
+
+    /** One entry whose content holds every block of {@code blockEntries}, with the first one's links. */
+    private static String oneEntryOfAllBlocks(List<String> blockEntries, boolean linksAfterContent) {
+        StringBuilder blocks = new StringBuilder();
+        for (String entry : blockEntries) {
+            Matcher m = BLOCK.matcher(entry);
+            while (m.find()) {
+                blocks.append(m.group());
+            }
+        }
+        StringBuilder links = new StringBuilder();
+        Matcher m = LINK.matcher(blockEntries.get(0));
+        while (m.find()) {
+            links.append(m.group());
+        }
+        String content = "<ns1:content>" + blocks + "</ns1:content>";
+        return "<ns1:entry>" + (linksAfterContent ? content + links : links + content) + "</ns1:entry>";
+    }
+
+    @Test
     void holdingBackIsBounded() {
         String feed = new String(feed(MODEL, ALL, FROM, TO), StandardCharsets.UTF_8);
         List<String> entries = entries(feed);
