@@ -19,8 +19,6 @@ final class FeedReading {
 
     /** Starts above this are milliseconds (in seconds it would be the year 5138): old payloads sent them. */
     private static final long LARGEST_SECONDS = 100_000_000_000L;
-    /** Durations above a week that are whole thousands are milliseconds: no interval is that long. */
-    private static final long LONGEST_SECONDS = 7 * 86_400L;
 
     /** Held-back readings of one block collection (a block's meaning depends on its collection alone). */
     private record PendingBlocks(EntryLinks firstLinks, List<RawReading> readings) {
@@ -232,14 +230,18 @@ final class FeedReading {
         if (series == null && heldBack == null) {
             heldBack = new ArrayList<>();
         }
+        long blockSeconds = 0; // the block's own duration, in seconds; 0 when not (yet) known
         int depth = xml.depth();
         while (true) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (xml.isEspi() && "IntervalReading".equals(xml.localName())) {
-                    readIntervalReading(series);
+                    readIntervalReading(series, blockSeconds);
+                } else if (xml.isEspi() && "interval".equals(xml.localName())) {
+                    long[] period = readPeriod("IntervalBlock interval");
+                    blockSeconds = isMilliseconds(period[0]) ? period[1] / 1000 : period[1];
                 } else {
-                    xml.skipElement(); // interval: each reading carries its own period
+                    xml.skipElement();
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT && xml.depth() < depth) {
                 return;
@@ -247,7 +249,7 @@ final class FeedReading {
         }
     }
 
-    private void readIntervalReading(Series series) throws EspiException {
+    private void readIntervalReading(Series series, long blockSeconds) throws EspiException {
         long start = Long.MIN_VALUE;
         long duration = 0;
         BigDecimal value = null;
@@ -271,23 +273,9 @@ final class FeedReading {
                         quality = q != null ? q : quality;
                     }
                     case "timePeriod" -> {
-                        int periodDepth = xml.depth();
-                        while (true) {
-                            int inner = xml.next();
-                            if (inner == XMLStreamConstants.START_ELEMENT) {
-                                if (xml.isEspi() && "start".equals(xml.localName())) {
-                                    Long s = longText("IntervalReading timePeriod start");
-                                    start = s == null ? Long.MIN_VALUE : s;
-                                } else if (xml.isEspi() && "duration".equals(xml.localName())) {
-                                    Long d = longText("IntervalReading timePeriod duration");
-                                    duration = d == null ? 0 : d;
-                                } else {
-                                    xml.skipElement();
-                                }
-                            } else if (inner == XMLStreamConstants.END_ELEMENT && xml.depth() < periodDepth) {
-                                break;
-                            }
-                        }
+                        long[] period = readPeriod("IntervalReading timePeriod");
+                        start = period[0];
+                        duration = period[1];
                     }
                     default -> xml.skipElement(); // consumptionTier, cpp, …
                 }
@@ -299,10 +287,12 @@ final class FeedReading {
             skippedReadings++;
             return;
         }
-        if (start > LARGEST_SECONDS || start < -LARGEST_SECONDS) {
+        // ESPI durations are seconds: milliseconds only on evidence, a start in ms or a length overrunning its block
+        if (isMilliseconds(start)) {
             start = Math.floorDiv(start, 1000);
             duration = duration / 1000;
-        } else if (duration > LONGEST_SECONDS && duration % 1000 == 0) {
+        } else if (blockSeconds > 0 && duration > blockSeconds && duration % 1000 == 0
+                && duration / 1000 <= blockSeconds) {
             duration = duration / 1000;
         }
         RawReading raw = new RawReading(start, duration, value, quality, cost, tou);
@@ -314,6 +304,33 @@ final class FeedReading {
                         + "MeterReading and ReadingType their blocks link to");
             }
             heldBack.add(raw);
+        }
+    }
+
+    private static boolean isMilliseconds(long start) {
+        return start != Long.MIN_VALUE && (start > LARGEST_SECONDS || start < -LARGEST_SECONDS); // MIN_VALUE: none
+    }
+
+    /** A DateTimeInterval as sent: {start or Long.MIN_VALUE when absent, duration or 0 when absent}. */
+    private long[] readPeriod(String what) throws EspiException {
+        long start = Long.MIN_VALUE;
+        long duration = 0;
+        int depth = xml.depth();
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (xml.isEspi() && "start".equals(xml.localName())) {
+                    Long s = longText(what + " start");
+                    start = s == null ? Long.MIN_VALUE : s;
+                } else if (xml.isEspi() && "duration".equals(xml.localName())) {
+                    Long d = longText(what + " duration");
+                    duration = d == null ? 0 : d;
+                } else {
+                    xml.skipElement();
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT && xml.depth() < depth) {
+                return new long[] {start, duration};
+            }
         }
     }
 

@@ -147,6 +147,74 @@ class HostileAndOddPayloadTest {
         assertThat(third.quality()).isEqualTo(8);
     }
 
+    @Test
+    void monthlyBillingIntervalsOfThirtyFiveAndThirtyDaysKeepTheirLengthInSeconds() throws Exception {
+        // 3,024,000 s and 2,592,000 s are whole thousands above a week, yet seconds as ESPI says: they fit their blocks
+        long march = 1709280000L; // 2024-03-01T08:00:00Z
+        long april = march + 3_024_000L;
+        String feed = billingFeed(block(march, 3_024_000L, reading(march, 3_024_000L, 612_000))
+                + block(april, 2_592_000L, reading(april, 2_592_000L, 498_500)));
+
+        List<IntervalReading> got = parsed(feed);
+
+        assertThat(got).extracting(IntervalReading::start, IntervalReading::intervalSeconds).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Instant.ofEpochSecond(march), 3_024_000),
+                org.assertj.core.groups.Tuple.tuple(Instant.ofEpochSecond(april), 2_592_000));
+        assertThat(got).extracting(IntervalReading::value).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("612.000"), new BigDecimal("498.500"));
+    }
+
+    @Test
+    void millisecondDurationsAreReadAsSuchOnlyWithEvidence() throws Exception {
+        long day = 1709280000L;
+        // an hour in milliseconds cannot be seconds inside a one-day block; a millisecond start says so by itself
+        String feed = billingFeed(block(day, 86_400L, reading(day, 3_600_000L, 1_000)
+                + reading((day + 3600) * 1000, 3_600_000L, 2_000))
+                + block((day + 86_400) * 1000, 86_400_000L, reading(day + 86_400, 3_600_000L, 3_000)));
+
+        List<IntervalReading> got = parsed(feed);
+
+        assertThat(got).extracting(IntervalReading::start).containsExactly(Instant.ofEpochSecond(day),
+                Instant.ofEpochSecond(day + 3600), Instant.ofEpochSecond(day + 86_400));
+        assertThat(got).extracting(IntervalReading::intervalSeconds).containsOnly(3600);
+    }
+
+    private List<IntervalReading> parsed(String feed) throws EspiException {
+        new EspiParser().parse(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)), Optional.empty(),
+                readings::add);
+        return readings;
+    }
+
+    private static String billingFeed(String blocks) {
+        String base = "https://api.example.com/espi/1_1/resource/Subscription/1/UsagePoint/2468013579";
+        return """
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:espi="http://naesb.org/espi">
+                 <entry><link rel="self" href="https://api.example.com/espi/1_1/resource/ReadingType/monthly"/>
+                  <content><espi:ReadingType><espi:commodity>1</espi:commodity><espi:flowDirection>1</espi:flowDirection>
+                   <espi:powerOfTenMultiplier>0</espi:powerOfTenMultiplier><espi:uom>72</espi:uom></espi:ReadingType>
+                  </content></entry>
+                 <entry><link rel="self" href="%1$s"/><content><espi:UsagePoint><espi:ServiceCategory>
+                   <espi:kind>0</espi:kind></espi:ServiceCategory></espi:UsagePoint></content></entry>
+                 <entry><link rel="self" href="%1$s/MeterReading/1"/>
+                  <link rel="related" href="%1$s/MeterReading/1/IntervalBlock"/>
+                  <link rel="related" href="https://api.example.com/espi/1_1/resource/ReadingType/monthly"/>
+                  <content><espi:MeterReading/></content></entry>
+                 <entry><link rel="up" href="%1$s/MeterReading/1/IntervalBlock"/>
+                  <content>%2$s</content></entry>
+                </feed>
+                """.formatted(base, blocks);
+    }
+
+    private static String block(long start, long duration, String readings) {
+        return "<espi:IntervalBlock><espi:interval><espi:duration>" + duration + "</espi:duration><espi:start>" + start
+                + "</espi:start></espi:interval>" + readings + "</espi:IntervalBlock>";
+    }
+
+    private static String reading(long start, long duration, long wattHours) {
+        return "<espi:IntervalReading><espi:timePeriod><espi:duration>" + duration + "</espi:duration><espi:start>"
+                + start + "</espi:start></espi:timePeriod><espi:value>" + wattHours + "</espi:value></espi:IntervalReading>";
+    }
+
     private EspiException refused(String document) {
         EspiException e = catchThrowableOfType(() -> new EspiParser().parse(
                 new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)), Optional.empty(), readings::add),
