@@ -137,7 +137,8 @@ final class PgeImportCommand implements Callable<Integer> {
                                PrintWriter report, java.util.function.Supplier<String> finish) {
         PrintWriter err = spec.commandLine().getErr();
         try (InputStream in = Files.newInputStream(file)) {
-            EspiSummary summary = parser.parse(new java.io.BufferedInputStream(in, 1 << 16), clip, sink);
+            // unbuffered: BufferedInputStream asks available(), which a named pipe (<(curl …)) answers "Illegal seek"
+            EspiSummary summary = parser.parse(in, clip, sink);
             String stored = finish.get();
             report.printf("%s: %,d readings%s, %,d clipped, %,d duplicates, %,d corrected%s%n", file,
                     summary.readings(),
