@@ -32,6 +32,7 @@ final class FeedReading {
     private final Map<String, PendingBlocks> pending = new LinkedHashMap<>();
     private final Set<String> warned = new HashSet<>();
     private int entries;
+    private int linkedResources;
     private long pendingReadings;
     private long skippedReadings;
 
@@ -134,14 +135,17 @@ final class FeedReading {
         }
         switch (resource) {
             case "ReadingType" -> {
+                countLinkedResource();
                 graph.readingType(links, readingType);
                 retryPending();
             }
             case "UsagePoint" -> {
+                countLinkedResource();
                 graph.usagePoint(links, serviceKind);
                 retryPending();
             }
             case "MeterReading" -> {
+                countLinkedResource();
                 graph.meterReading(links);
                 retryPending();
             }
@@ -149,8 +153,13 @@ final class FeedReading {
                 if (heldBack != null && !heldBack.isEmpty()) {
                     LinkGraph.Resolution resolution = graph.resolve(links);
                     if (resolution.pending()) {
-                        pending.computeIfAbsent(LinkGraph.blockCollection(links),
-                                c -> new PendingBlocks(links.copy(), new ArrayList<>())).readings().addAll(heldBack);
+                        String collection = LinkGraph.blockCollection(links);
+                        if (!pending.containsKey(collection) && pending.size() >= limits.maxLinkedResources()) {
+                            throw new EspiException("more than " + limits.maxLinkedResources() + " IntervalBlock "
+                                    + "collections come before the MeterReading and ReadingType they link to");
+                        }
+                        pending.computeIfAbsent(collection, c -> new PendingBlocks(links.copy(), new ArrayList<>()))
+                                .readings().addAll(heldBack);
                     } else {
                         release(resolution, heldBack);
                     }
@@ -158,6 +167,13 @@ final class FeedReading {
             }
             default -> {
             }
+        }
+    }
+
+    private void countLinkedResource() throws EspiException {
+        if (++linkedResources > limits.maxLinkedResources()) {
+            throw new EspiException("the feed describes more than " + limits.maxLinkedResources()
+                    + " usage points, meter readings and reading types");
         }
     }
 

@@ -115,6 +115,89 @@ class HostileAndOddPayloadTest {
     }
 
     @Test
+    void aHugeCommentProcessingInstructionOrCdataIsRefusedWhileStreaming() {
+        String padding = "x".repeat(70_000);
+        String feed = "<feed xmlns=\"http://www.w3.org/2005/Atom\">%s</feed>";
+
+        assertThat(refused(feed.formatted("<!--" + padding + "-->")).reason())
+                .isEqualTo("a comment is longer than the limit of 65536 characters");
+        assertThat(refused(feed.formatted("<?padding " + padding + "?>")).reason())
+                .isEqualTo("a processing instruction is longer than the limit of 65536 characters");
+        assertThat(refused(feed.formatted("<title><![CDATA[" + padding + "]]></title>")).reason())
+                .isEqualTo("a CDATA section is longer than the limit of 65536 characters");
+        assertThat(refused(feed.formatted("<link rel=\"self\" href=\"" + padding + "\"/>")).reason())
+                .isEqualTo("a tag is longer than the limit of 65536 characters");
+    }
+
+    @Test
+    void commentsPisAndCdataWithTheirClosersInsideStillParse() throws Exception {
+        String odd = new String(getClass().getResourceAsStream("/espi/odd-prefixes-millisecond-periods.xml")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        String tricky = odd.replace("<ns0:title type=\"text\">Green Button Usage Feed</ns0:title>",
+                "<!-- a - b - > <![CDATA[ --><?pi a ? b > c ??><ns0:title><![CDATA[ ]] ] > <!-- ]]></ns0:title>");
+        assertThat(tricky).isNotEqualTo(odd);
+
+        assertThat(parsed(tricky)).hasSize(3);
+    }
+
+    @Test
+    void aFeedDescribingMoreUsagePointsMeterReadingsAndReadingTypesThanTheLimitIsRefused() {
+        byte[] feed = GroundTruth.feed(EspiParserTest.MODEL, EspiParserTest.ALL, EspiParserTest.FROM,
+                EspiParserTest.FROM.plusSeconds(86_400));
+        EspiParser bounded = new EspiParser(EspiLimits.DEFAULTS.withMaxLinkedResources(5));
+
+        EspiException e = catchThrowableOfType(() -> bounded.parse(new ByteArrayInputStream(feed), Optional.empty(),
+                readings::add), EspiException.class);
+
+        assertThat(e.reason()).isEqualTo("the feed describes more than 5 usage points, meter readings and reading types");
+    }
+
+    @Test
+    void anUnboundPrefixIsSaidInWords() {
+        String reason = refused("<ns1:feed xmlns=\"http://www.w3.org/2005/Atom\"><ns1:entry/></ns1:feed>").reason();
+
+        assertThat(reason).startsWith("not well-formed XML (line 1, column ")
+                .endsWith(": the prefix 'ns1' of the element <ns1:feed> is not declared (no xmlns:ns1=\"…\" on it "
+                        + "or around it)");
+    }
+
+    @Test
+    void badUtf8SaysWhereInOneReasonAndPrintsNothing() throws Exception {
+        byte[] head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>caf"
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] document = new byte[head.length + 40];
+        System.arraycopy(head, 0, document, 0, head.length);
+        document[head.length] = (byte) 0xE9; // é in Latin-1: in UTF-8, a lead byte its next byte does not continue
+        byte[] tail = " du coin</title></feed>".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(tail, 0, document, head.length + 1, tail.length);
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        EspiException e;
+        try {
+            System.setErr(new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+            e = catchThrowableOfType(() -> new EspiParser().parse(new ByteArrayInputStream(document, 0,
+                    head.length + 1 + tail.length), Optional.empty(), readings::add), EspiException.class);
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(e.reason()).isEqualTo("the document is not valid UTF-8: byte " + (head.length + 1) + " (line 3) is "
+                + "not part of any character; was the file saved in another encoding or damaged?");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).as("nothing printed by the JDK's parser").isEmpty();
+    }
+
+    @Test
+    void aUtf16FileWithItsByteOrderMarkParses() throws Exception {
+        String odd = new String(getClass().getResourceAsStream("/espi/odd-prefixes-millisecond-periods.xml")
+                .readAllBytes(), StandardCharsets.UTF_8).replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+        byte[] utf16 = odd.getBytes(StandardCharsets.UTF_16); // big-endian with a byte order mark
+
+        new EspiParser().parse(new ByteArrayInputStream(utf16), Optional.empty(), readings::add);
+
+        assertThat(readings).hasSize(3);
+    }
+
+    @Test
     void anOldOddPayloadParses() throws Exception {
         EspiSummary summary;
         try (InputStream in = getClass().getResourceAsStream("/espi/odd-prefixes-millisecond-periods.xml")) {
