@@ -254,6 +254,9 @@ final class BoundedXml implements AutoCloseable {
 
     /** A parser message a person can read: namespace errors said in words, other bare keys without their URL. */
     private static String inWords(String message) {
+        if (message.startsWith("XML document structures must start and end within the same entity")) {
+            return "the document ends before its elements are closed (is the file cut short?)";
+        }
         Matcher key = MESSAGE_KEY.matcher(message.strip());
         if (!key.matches()) {
             return message;

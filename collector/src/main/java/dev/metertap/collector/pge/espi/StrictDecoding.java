@@ -104,6 +104,9 @@ final class StrictDecoding extends Reader {
         if (length == 0) {
             return 0;
         }
+        if (flushed) {
+            return -1; // the parser may ask again after the end
+        }
         CharBuffer out = CharBuffer.wrap(buffer, offset, length);
         while (true) {
             CoderResult result = decoder.decode(bytes, out, eof);
