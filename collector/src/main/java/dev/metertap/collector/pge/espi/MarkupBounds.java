@@ -39,10 +39,53 @@ final class MarkupBounds extends FilterReader {
     @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
-        for (int i = offset; i < offset + n; i++) {
-            scan(buffer[i]);
+        int end = offset + n;
+        int i = offset;
+        while (i < end) {
+            // text and tags are nearly all of a feed: skim them in tight loops, the rest char by char
+            switch (state) {
+                case TEXT -> {
+                    int from = i;
+                    while (i < end && buffer[i] != '<') {
+                        i++;
+                    }
+                    counted(i - from, "an element's text");
+                    if (i < end) {
+                        i++;
+                        state = State.LESS_THAN;
+                    }
+                }
+                case TAG -> {
+                    int from = i;
+                    for (char c; i < end && (c = buffer[i]) != '>' && c != '"' && c != '\''; ) {
+                        i++;
+                    }
+                    counted(i - from, "a tag");
+                    if (i < end) {
+                        scan(buffer[i++]);
+                    }
+                }
+                case QUOTED -> {
+                    int from = i;
+                    while (i < end && buffer[i] != quote) {
+                        i++;
+                    }
+                    counted(i - from, "a tag");
+                    if (i < end) {
+                        scan(buffer[i++]);
+                    }
+                }
+                default -> scan(buffer[i++]);
+            }
         }
         return n;
+    }
+
+    private void counted(int chars, String what) throws EspiException {
+        run += chars;
+        if (run > limit) {
+            throw new EspiException(what + " is longer than the limit of " + limit + " characters");
+        }
     }
 
     @Override
