@@ -187,6 +187,37 @@ class HostileAndOddPayloadTest {
     }
 
     @Test
+    void aFeedArrivingOneByteAtATimeParsesTheSame() throws Exception {
+        // every state of the decoder and of the markup bounds cut between reads, a two-byte character included
+        String odd = new String(getClass().getResourceAsStream("/espi/odd-prefixes-millisecond-periods.xml")
+                .readAllBytes(), StandardCharsets.UTF_8).replace("Green Button Usage Feed", "Consommation élec <![CDATA[]]]]>");
+        byte[] bytes = odd.getBytes(StandardCharsets.UTF_8);
+        InputStream trickle = new InputStream() {
+            private int next;
+
+            @Override
+            public int read() {
+                return next < bytes.length ? bytes[next++] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                int b = read();
+                if (b < 0) {
+                    return -1;
+                }
+                buffer[offset] = (byte) b;
+                return 1;
+            }
+        };
+
+        new EspiParser().parse(trickle, Optional.empty(), readings::add);
+
+        assertThat(readings).hasSize(3);
+        assertThat(readings.get(0).value()).isEqualByComparingTo("1.250");
+    }
+
+    @Test
     void aUtf16FileWithItsByteOrderMarkParses() throws Exception {
         String odd = new String(getClass().getResourceAsStream("/espi/odd-prefixes-millisecond-periods.xml")
                 .readAllBytes(), StandardCharsets.UTF_8).replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
