@@ -10,8 +10,9 @@ package dev.metertap.collector.pge.espi;
  * @param maxEntries         Atom entries (PG&amp;E sends one IntervalBlock entry per local day and flow)
  * @param maxPendingReadings readings held back because their IntervalBlock arrived before the entries that give
  *                           it a meaning (its MeterReading and ReadingType)
- * @param maxLinkedResources usage points, meter readings and reading types kept to join blocks to them, and block
- *                           collections held back (a household has a few of each)
+ * @param maxLinkedResources usage points, meter readings and reading types kept to join blocks to them (a meter
+ *                           reading once per related link), and block collections held back (a household has a few
+ *                           of each; counted once however often a feed repeats them)
  */
 public record EspiLimits(long maxBytes, int maxDepth, int maxTextLength, int maxEntries, int maxPendingReadings,
                          int maxLinkedResources) {

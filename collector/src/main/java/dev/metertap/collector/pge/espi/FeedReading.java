@@ -19,6 +19,8 @@ final class FeedReading {
 
     /** Starts above this are milliseconds (in seconds it would be the year 5138): old payloads sent them. */
     private static final long LARGEST_SECONDS = 100_000_000_000L;
+    /** PG&amp;E's UsagePoint has four; each is kept until the entry ends, and a MeterReading's in the link graph. */
+    private static final int MAX_RELATED_LINKS = 64;
 
     /** Held-back readings of one block collection (a block's meaning depends on its collection alone). */
     private record PendingBlocks(EntryLinks firstLinks, List<RawReading> readings) {
@@ -32,7 +34,6 @@ final class FeedReading {
     private final Map<String, PendingBlocks> pending = new LinkedHashMap<>();
     private final Set<String> warned = new HashSet<>();
     private int entries;
-    private int linkedResources;
     private long pendingReadings;
     private long skippedReadings;
 
@@ -71,6 +72,10 @@ final class FeedReading {
                         }
                         case "link" -> {
                             if (depth == entryDepth + 1) {
+                                if (links.related.size() >= MAX_RELATED_LINKS) {
+                                    throw new EspiException("an entry has more than " + MAX_RELATED_LINKS
+                                            + " related links");
+                                }
                                 links.add(xml.attribute("rel"), xml.attribute("href"));
                             }
                         }
@@ -135,18 +140,18 @@ final class FeedReading {
         }
         switch (resource) {
             case "ReadingType" -> {
-                countLinkedResource();
                 graph.readingType(links, readingType);
+                requireGraphWithinLimit();
                 retryPending();
             }
             case "UsagePoint" -> {
-                countLinkedResource();
                 graph.usagePoint(links, serviceKind);
+                requireGraphWithinLimit();
                 retryPending();
             }
             case "MeterReading" -> {
-                countLinkedResource();
                 graph.meterReading(links);
+                requireGraphWithinLimit();
                 retryPending();
             }
             case "IntervalBlock" -> {
@@ -170,8 +175,9 @@ final class FeedReading {
         }
     }
 
-    private void countLinkedResource() throws EspiException {
-        if (++linkedResources > limits.maxLinkedResources()) {
+    /** Distinct resources only: a feed may repeat its UsagePoint and ReadingType entries. */
+    private void requireGraphWithinLimit() throws EspiException {
+        if (graph.size() > limits.maxLinkedResources()) {
             throw new EspiException("the feed describes more than " + limits.maxLinkedResources()
                     + " usage points, meter readings and reading types");
         }
