@@ -131,7 +131,8 @@ final class PgeImportCommand implements Callable<Integer> {
                 read[0]++;
                 sink.accept(reading);
             }));
-            out.println(summaryLine(file, summary[0], String.format("; %,d new or changed in %s", changed, store.path())));
+            out.println(summaryLine(file, summary[0],
+                    String.format("; %,d new or changed in %s", changed, store.path())));
             return true;
         } catch (IOException e) {
             failure(file, e, "stored", read[0]);
@@ -205,10 +206,11 @@ final class PgeImportCommand implements Callable<Integer> {
         String why = e instanceof EspiException espi ? espi.reason()
                 : e instanceof NoSuchFileException ? "no such file"
                 : "cannot read: " + e.getMessage();
-        String nothing = readBefore == 0 ? "; nothing " + kept + " from this file"
-                : String.format("; nothing %s from this file (the %,d readings read before the error were dropped)", kept,
-                readBefore);
-        spec.commandLine().getErr().println("metertap: " + file + ": " + why + (e instanceof NoSuchFileException ? "" : nothing));
+        String nothing = e instanceof NoSuchFileException ? ""
+                : readBefore == 0 ? "; nothing " + kept + " from this file"
+                : String.format("; nothing %s from this file (the %,d readings read before the error were dropped)",
+                kept, readBefore);
+        spec.commandLine().getErr().println("metertap: " + file + ": " + why + nothing);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);

@@ -90,7 +90,9 @@ final class MarkupBounds extends FilterReader {
 
     @Override
     public long skip(long n) throws IOException {
-        throw new IOException("skip is not supported");
+        char[] skipped = new char[(int) Math.min(Math.max(n, 0), 8192)]; // read, so that what is skipped is scanned
+        int read = skipped.length == 0 ? 0 : read(skipped, 0, skipped.length);
+        return Math.max(read, 0);
     }
 
     private void scan(char c) throws EspiException {

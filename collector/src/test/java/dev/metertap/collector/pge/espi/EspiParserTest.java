@@ -169,8 +169,8 @@ class EspiParserTest {
     void theLimitOnLinkedResourcesCountsEachResourceOnceHoweverOftenTheFeedRepeatsIt() throws Exception {
         String feed = new String(feed(MODEL, ALL, FROM, TO), StandardCharsets.UTF_8);
         List<String> entries = entries(feed);
-        // what the parser keeps to join blocks, per kind: each ReadingType and UsagePoint, a MeterReading under each of its
-        // related links and its own block collection
+        // what the parser keeps to join blocks, per kind: each ReadingType and UsagePoint, a MeterReading under
+        // each of its related links and its own block collection
         long distinct = 0;
         for (String kind : List.of("ReadingType>", "UsagePoint>", "MeterReading>")) {
             distinct += entries.stream().filter(e -> e.contains(kind)).flatMap(e -> {
