@@ -113,8 +113,8 @@ final class StrictDecoding extends Reader {
             if (result.isError()) {
                 countLines(buffer, offset, out.position());
                 throw new EspiException("the document is not valid " + decoder.charset().name() + ": byte "
-                        + (bytesBefore + bytes.position() + 1) + " (line " + line + ") is not part of any character;"
-                        + " was the file saved in another encoding or damaged?");
+                        + (bytesBefore + bytes.position() + 1) + " (line " + line + ") is not part of any character"
+                        + " (saved in another encoding, or damaged)");
             }
             if (out.position() > offset) {
                 countLines(buffer, offset, out.position());

@@ -182,7 +182,7 @@ class HostileAndOddPayloadTest {
         }
 
         assertThat(e.reason()).isEqualTo("the document is not valid UTF-8: byte " + (head.length + 1) + " (line 3) is "
-                + "not part of any character; was the file saved in another encoding or damaged?");
+                + "not part of any character (saved in another encoding, or damaged)");
         assertThat(stderr.toString(StandardCharsets.UTF_8)).as("nothing printed by the JDK's parser").isEmpty();
     }
 
