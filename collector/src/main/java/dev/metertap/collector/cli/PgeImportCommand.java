@@ -21,24 +21,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** {@code metertap pge import FILE…}: saved Green Button (ESPI) files into the store, or printed. */
 @Command(name = "import",
         exitCodeListHeading = ExitStatus.HEADING,
-        exitCodeList = {"0:every file was imported", "1:a file could not be read or parsed (the others were still imported)", "2:a bad option or configuration, or a store that cannot be used or that another metertap writes to"},
+        exitCodeList = {"0:every file was imported", "1:a file could not be read or parsed: nothing of it was imported (the others were)", "2:a bad option or configuration, or a store that cannot be used or that another metertap writes to"},
         mixinStandardHelpOptions = true,
         description = {
                 "Reads saved Green Button / Share My Data ESPI files (XML feeds) and stores their interval readings "
@@ -46,7 +49,9 @@ import java.util.function.Consumer;
                 "A reading stored before is replaced when the file carries a corrected value. With --format the "
                         + "readings are printed to stdout instead and nothing is stored.",
                 "Per file, a summary (readings, clipped, duplicates, corrected) goes to stdout when storing, to "
-                        + "stderr when printing. A file that cannot be read is reported and the others still import.",
+                        + "stderr when printing. A file imports whole or not at all: one that cannot be read to its end "
+                        + "(truncated, badly encoded, hostile) is reported, nothing of it is stored or printed, and the "
+                        + "others still import.",
                 "The store has one writer: while 'metertap run' writes to it, stop the collector for the import."},
         footer = {"", "Examples:",
                 "  metertap pge import ~/Downloads/pge_electric_interval_data_2024.xml",
@@ -59,7 +64,6 @@ final class PgeImportCommand implements Callable<Integer> {
 
     enum Format { ilp, json }
 
-    private static final int BATCH = 5_000;
     private static final String WHILE_COLLECTING =
             "stop it first (sudo systemctl stop metertap), import, then start it again (sudo systemctl start metertap)";
 
@@ -98,32 +102,18 @@ final class PgeImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
         if (format != null) {
-            Consumer<IntervalReading> printer = format == Format.ilp
-                    ? reading -> out.println(LineProtocol.encode(reading.toPoint()))
-                    : reading -> out.println(json(reading.toPoint()));
+            Function<IntervalReading, String> line = format == Format.ilp
+                    ? reading -> LineProtocol.encode(reading.toPoint())
+                    : reading -> json(reading.toPoint());
             for (Path file : files) {
-                failed += importFile(parser, file, clip, printer, err, () -> "") ? 0 : 1;
+                failed += printFile(parser, file, clip, line, out, err) ? 0 : 1;
             }
         } else {
             MetertapConfig config = options.loadConfig();
             Path storePath = options.store != null ? options.store : config.store().path();
             try (Store store = options.openForWriting(storePath, "metertap pge import", WHILE_COLLECTING)) {
                 for (Path file : files) {
-                    List<IntervalReading> batch = new ArrayList<>(BATCH);
-                    long[] changed = {0};
-                    Consumer<IntervalReading> storing = reading -> {
-                        batch.add(reading);
-                        if (batch.size() == BATCH) {
-                            changed[0] += store.appendAll(batch);
-                            batch.clear();
-                        }
-                    };
-                    boolean ok = importFile(parser, file, clip, storing, out, () -> {
-                        changed[0] += store.appendAll(batch); // also what came before a failure
-                        batch.clear();
-                        return String.format("; %,d new or changed in %s", changed[0], store.path());
-                    });
-                    failed += ok ? 0 : 1;
+                    failed += storeFile(parser, file, clip, store, out) ? 0 : 1;
                 }
             }
         }
@@ -132,29 +122,95 @@ final class PgeImportCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    /** Parses one file into {@code sink}; its summary goes to {@code report}, a failure to stderr. */
-    private boolean importFile(EspiParser parser, Path file, Optional<TimeWindow> clip, Consumer<IntervalReading> sink,
-                               PrintWriter report, java.util.function.Supplier<String> finish) {
-        PrintWriter err = spec.commandLine().getErr();
-        try (InputStream in = Files.newInputStream(file)) {
-            EspiSummary summary = parser.parse(new java.io.BufferedInputStream(in, 1 << 16), clip, sink);
-            String stored = finish.get();
-            report.printf("%s: %,d readings%s, %,d clipped, %,d duplicates, %,d corrected%s%n", file,
-                    summary.readings(),
-                    summary.earliest().map(e -> " " + e + " .. " + summary.latest().orElseThrow()
-                            + " (usage points " + String.join(", ", summary.usagePoints().stream().sorted().toList())
-                            + ")").orElse(""),
-                    summary.clippedAway(), summary.duplicatesDropped(), summary.corrected(), stored);
+    /** Stores one file in one transaction: all its readings, or none when it cannot be read to its end. */
+    private boolean storeFile(EspiParser parser, Path file, Optional<TimeWindow> clip, Store store, PrintWriter out) {
+        long[] read = {0};
+        EspiSummary[] summary = new EspiSummary[1];
+        try {
+            int changed = store.appendAllOrNothing(sink -> summary[0] = parse(parser, file, clip, reading -> {
+                read[0]++;
+                sink.accept(reading);
+            }));
+            out.println(summaryLine(file, summary[0],
+                    String.format("; %,d new or changed in %s", changed, store.path())));
             return true;
-        } catch (EspiException e) {
-            finish.get();
-            err.println("metertap: " + file + ": " + e.reason());
-        } catch (NoSuchFileException e) {
-            err.println("metertap: " + file + ": no such file");
         } catch (IOException e) {
-            err.println("metertap: " + file + ": cannot read: " + e.getMessage());
+            failure(file, e, "stored", read[0]);
+            return false;
         }
-        return false;
+    }
+
+    /** Prints one file's readings once it has been read to its end (spooled meanwhile); nothing when it cannot be. */
+    private boolean printFile(EspiParser parser, Path file, Optional<TimeWindow> clip,
+                              Function<IntervalReading, String> line, PrintWriter out,
+                              PrintWriter report) {
+        long[] read = {0};
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("metertap-import-", ".txt");
+            EspiSummary summary;
+            try (BufferedWriter spooled = Files.newBufferedWriter(spool)) {
+                summary = parse(parser, file, clip, reading -> {
+                    read[0]++;
+                    try {
+                        spooled.write(line.apply(reading));
+                        spooled.newLine();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw new IOException("cannot hold the readings in " + spool + ": " + e.getCause().getMessage(), e);
+            }
+            try (BufferedReader lines = Files.newBufferedReader(spool)) {
+                for (String printed; (printed = lines.readLine()) != null; ) {
+                    out.println(printed);
+                }
+            }
+            out.flush();
+            report.println(summaryLine(file, summary, ""));
+            return true;
+        } catch (IOException e) {
+            failure(file, e, "printed", read[0]);
+            return false;
+        } finally {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException e) {
+                    // a leftover temporary file only
+                }
+            }
+        }
+    }
+
+    private static EspiSummary parse(EspiParser parser, Path file, Optional<TimeWindow> clip,
+                                     Consumer<IntervalReading> sink) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            // unbuffered: BufferedInputStream asks available(), which a named pipe (<(curl …)) answers "Illegal seek"
+            return parser.parse(in, clip, sink);
+        }
+    }
+
+    private static String summaryLine(Path file, EspiSummary summary, String stored) {
+        return String.format("%s: %,d readings%s, %,d clipped, %,d duplicates, %,d corrected%s", file,
+                summary.readings(),
+                summary.earliest().map(e -> " " + e + " .. " + summary.latest().orElseThrow()
+                        + " (usage points " + String.join(", ", summary.usagePoints().stream().sorted().toList())
+                        + ")").orElse(""),
+                summary.clippedAway(), summary.duplicatesDropped(), summary.corrected(), stored);
+    }
+
+    /** One line: why, and that nothing of the file was kept, with how many readings had been read before. */
+    private void failure(Path file, IOException e, String kept, long readBefore) {
+        String why = e instanceof EspiException espi ? espi.reason()
+                : e instanceof NoSuchFileException ? "no such file"
+                : "cannot read: " + e.getMessage();
+        String nothing = e instanceof NoSuchFileException ? ""
+                : readBefore == 0 ? "; nothing " + kept + " from this file"
+                : String.format("; nothing %s from this file (the %,d readings read before the error were dropped)",
+                kept, readBefore);
+        spec.commandLine().getErr().println("metertap: " + file + ": " + why + nothing);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);

@@ -53,6 +53,8 @@ public final class Store implements AutoCloseable {
     /** What a collector ({@code metertap run}, and anything built by its one assembly) is called in the lock file. */
     public static final String COLLECTOR = "metertap run";
 
+    private static final int APPEND_BATCH = 5_000;
+
     private final Path path;
     private final Connection writer;       // null when read-only
     private final PreparedStatement upsert; // null when read-only
@@ -200,21 +202,78 @@ public final class Store implements AutoCloseable {
             requireWritable();
             try {
                 writer.setAutoCommit(false);
-                for (Point point : points) {
-                    upsert.setString(1, point.measurement());
-                    upsert.setString(2, tagsJson(point.tags()));
-                    upsert.setLong(3, point.epochSecond());
-                    upsert.setString(4, LineProtocol.encode(point));
-                    upsert.addBatch();
-                }
-                for (int count : upsert.executeBatch()) {
-                    changed += count > 0 ? 1 : 0;
-                }
+                changed = upsertBatch(points);
                 writer.commit();
             } catch (SQLException e) {
                 rollback();
                 throw new StoreException("cannot store " + points.size() + " point(s) in " + path + ": " + e.getMessage(), e);
             } finally {
+                restoreAutoCommit();
+            }
+        }
+        if (changed > 0) {
+            appendListeners.forEach(Runnable::run);
+        }
+        return changed;
+    }
+
+    private int upsertBatch(Collection<Point> points) throws SQLException {
+        for (Point point : points) {
+            upsert.setString(1, point.measurement());
+            upsert.setString(2, tagsJson(point.tags()));
+            upsert.setLong(3, point.epochSecond());
+            upsert.setString(4, LineProtocol.encode(point));
+            upsert.addBatch();
+        }
+        int changed = 0;
+        for (int count : upsert.executeBatch()) {
+            changed += count > 0 ? 1 : 0;
+        }
+        return changed;
+    }
+
+    /** An SQLException out of the sink a {@link ReadingSource} writes to, which may throw only its own. */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Stores everything {@code source} writes in one transaction: all of it when it returns, none of it when it throws
+     * (its exception passes through). Points go to SQLite in batches inside the transaction, so memory stays bounded
+     * however much the source writes. Returns how many were new or changed a stored value.
+     */
+    public <E extends Exception> int appendAllOrNothing(ReadingSource<E> source) throws E {
+        int changed = 0;
+        synchronized (writeLock) {
+            requireWritable();
+            boolean committed = false;
+            List<Point> batch = new ArrayList<>(APPEND_BATCH);
+            int[] upserted = {0};
+            try {
+                writer.setAutoCommit(false);
+                source.writeTo(reading -> {
+                    batch.add(reading.toPoint());
+                    if (batch.size() == APPEND_BATCH) {
+                        try {
+                            upserted[0] += upsertBatch(batch);
+                        } catch (SQLException e) {
+                            throw new SinkFailure(e);
+                        }
+                        batch.clear();
+                    }
+                });
+                changed = upserted[0] + upsertBatch(batch);
+                writer.commit();
+                committed = true;
+            } catch (SQLException | SinkFailure e) {
+                Throwable cause = e instanceof SinkFailure ? e.getCause() : e;
+                throw new StoreException("cannot store the points in " + path + ": " + cause.getMessage(), cause);
+            } finally {
+                if (!committed) {
+                    rollback();
+                }
                 restoreAutoCommit();
             }
         }

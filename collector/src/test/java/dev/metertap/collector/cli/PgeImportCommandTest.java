@@ -127,6 +127,49 @@ class PgeImportCommandTest {
     }
 
     @Test
+    void aTruncatedFileStoresNothingAndSaysSoWithCountsWhileTheOthersImport() throws IOException {
+        Instant from = Instant.parse("2024-11-05T08:00:00Z");
+        Instant to = Instant.parse("2024-11-08T07:59:59Z");
+        Path whole = feed(MODEL, from, to);
+        String text = Files.readString(whole);
+        int cut = text.indexOf("<ns0:IntervalReading>", text.length() * 2 / 3) + 30; // inside a reading
+        Path truncated = Files.writeString(dir.resolve("truncated.xml"), text.substring(0, cut));
+        long before = java.util.regex.Pattern.compile("</ns0:IntervalReading>").matcher(text.substring(0, cut)).results()
+                .count();
+        assertThat(before).isGreaterThan(24);
+        Path good = feed(MODEL, Instant.parse("2024-11-12T08:00:00Z"), Instant.parse("2024-11-13T07:59:59Z"));
+        Path db = dir.resolve("metertap.db");
+
+        assertThat(run("pge", "import", truncated.toString(), good.toString(), "--store", db.toString())).isEqualTo(1);
+
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .startsWith("metertap: " + truncated + ": not well-formed XML (line ")
+                .contains("): the document ends before its elements are closed (is the file cut short?); ")
+                .endsWith("; nothing stored from this file (the " + before
+                        + " readings read before the error were dropped)");
+        assertThat(out.toString().lines().toList()).singleElement().asString().startsWith(good + ": 24 readings");
+        assertStoreHoldsExactly(db, MODEL.trueIntervals(METER, Instant.parse("2024-11-12T08:00:00Z"),
+                Instant.parse("2024-11-13T08:00:00Z")).toList());
+    }
+
+    @Test
+    void aBadlyEncodedFilePrintsNothingAndSaysSo() throws IOException {
+        Path whole = feed(MODEL, Instant.parse("2024-11-05T08:00:00Z"), Instant.parse("2024-11-08T07:59:59Z"));
+        byte[] bytes = Files.readAllBytes(whole);
+        int at = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).lastIndexOf("<ns0:value>") + 11;
+        bytes[at] = (byte) 0xFF; // never a byte of UTF-8
+        Path damaged = Files.write(dir.resolve("damaged.xml"), bytes);
+
+        assertThat(run("pge", "import", damaged.toString(), "--format", "ilp")).isEqualTo(1);
+
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .startsWith("metertap: " + damaged + ": the document is not valid UTF-8: byte " + (at + 1) + " (line ")
+                .containsPattern("; nothing printed from this file( \\(the [0-9,]+ readings read before the error were "
+                        + "dropped\\))?$");
+    }
+
+    @Test
     void anImportWhileACollectorWritesTheStoreSaysToStopItAndStoresNothing() throws IOException {
         Path db = dir.resolve("metertap.db");
         Path feed = feed(MODEL, Instant.parse("2024-11-05T08:00:00Z"), Instant.parse("2024-11-06T07:59:59Z"));

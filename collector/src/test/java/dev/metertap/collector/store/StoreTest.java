@@ -50,6 +50,32 @@ class StoreTest {
     }
 
     @Test
+    void allOrNothingStoresEverythingTheSourceWroteInBatchesOrNothingWhenItFails() throws Exception {
+        Path file = dir.resolve("m.db");
+        int count = 12_345; // more than one batch
+        try (Store store = Store.open(file)) {
+            store.append(demand("m0", 0, "9.999"));
+            IOException failure = new IOException("the file ends inside an element");
+            assertThatThrownBy(() -> store.appendAllOrNothing(sink -> {
+                for (int i = 1; i <= count; i++) {
+                    sink.accept(demand("m1", i, "1.000"));
+                }
+                throw failure;
+            })).isSameAs(failure);
+            assertThat(store.stats().points()).as("only what was there before").isEqualTo(1);
+
+            int changed = store.appendAllOrNothing(sink -> {
+                for (int i = 0; i <= count; i++) {
+                    sink.accept(demand("m0", i, "9.999"));
+                }
+            });
+
+            assertThat(changed).as("the first was stored before").isEqualTo(count);
+            assertThat(store.stats().points()).isEqualTo(count + 1);
+        }
+    }
+
+    @Test
     void refusesAFileFromANewerSchema() throws Exception {
         Path file = dir.resolve("m.db");
         Store.open(file).close();

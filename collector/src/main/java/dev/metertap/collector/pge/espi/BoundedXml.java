@@ -1,6 +1,10 @@
 package dev.metertap.collector.pge.espi;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -41,9 +45,16 @@ final class BoundedXml implements AutoCloseable {
             throw new XMLStreamException("external resources are not allowed");
         });
         try {
-            return new BoundedXml(factory.createXMLStreamReader(new ByteLimitedStream(in, limits.maxBytes())), limits);
+            // decoded and bounded before the parser sees a character: it holds a comment, PI or CDATA whole
+            Reader characters = new MarkupBounds(StrictDecoding.open(new ByteLimitedStream(in, limits.maxBytes())),
+                    limits.maxTextLength());
+            return new BoundedXml(factory.createXMLStreamReader(characters), limits);
         } catch (XMLStreamException e) {
             throw failure(e);
+        } catch (EspiException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new EspiException("cannot read the document: " + e.getMessage(), e);
         }
     }
 
@@ -58,8 +69,7 @@ final class BoundedXml implements AutoCloseable {
                     }
                 }
                 case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.DTD -> throw new EspiException(
-                        "the document has a DOCTYPE; ESPI documents have none and DTDs are refused (XXE, entity expansion)");
+                case XMLStreamConstants.DTD -> throw new EspiException(MarkupBounds.DOCTYPE_REFUSED);
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw new EspiException(
                         "the document references the entity '" + xml.getLocalName() + "', which is not allowed");
                 default -> {
@@ -230,12 +240,37 @@ final class BoundedXml implements AutoCloseable {
         if (message.contains("Message: ")) {
             message = message.substring(message.indexOf("Message: ") + "Message: ".length());
         }
+        message = inWords(message);
         if (message.length() > 200) {
             message = message.substring(0, 200) + "…";
         }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ")";
         return new EspiException("not well-formed XML" + where + ": " + message.strip(), e);
+    }
+
+    // the JDK's StAX gives namespace errors as a bare message key: …#ElementPrefixUnbound?ns1&ns1:entry
+    private static final Pattern MESSAGE_KEY = Pattern.compile("^\\S*#(\\w+)\\?(\\S*)$");
+
+    /** A parser message a person can read: namespace errors said in words, other bare keys without their URL. */
+    private static String inWords(String message) {
+        if (message.startsWith("XML document structures must start and end within the same entity")) {
+            return "the document ends before its elements are closed (is the file cut short?)";
+        }
+        Matcher key = MESSAGE_KEY.matcher(message.strip());
+        if (!key.matches()) {
+            return message;
+        }
+        String[] args = key.group(2).split("&");
+        return switch (key.group(1)) {
+            case "ElementPrefixUnbound" -> args.length < 2 ? "an element's prefix is not declared"
+                    : "the prefix '" + args[0] + "' of the element <" + args[1] + "> is not declared (no xmlns:"
+                    + args[0] + "=\"…\" on it or around it)";
+            case "AttributePrefixUnbound" -> args.length < 3 ? "an attribute's prefix is not declared"
+                    : "the prefix '" + args[2] + "' of the attribute " + args[1] + " on <" + args[0]
+                    + "> is not declared (no xmlns:" + args[2] + "=\"…\" on it or around it)";
+            default -> key.group(1);
+        };
     }
 
     private static Throwable next(Throwable t) {

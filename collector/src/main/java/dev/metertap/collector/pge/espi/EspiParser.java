@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * Reads a Green Button (ESPI) feed, as PG&amp;E's Share My Data serves it, into {@link IntervalReading}s.
  *
  * <p>Streaming StAX with DTDs and external entities off, bounded by {@link EspiLimits}, matched by namespace, never
- * by prefix. IntervalBlocks are joined to their usage point and ReadingType through Atom links only; a block that
+ * by prefix. The bytes are decoded strictly and every comment, PI, CDATA section, text and tag bounded before StAX
+ * sees them (it would hold each whole). IntervalBlocks are joined to their usage point and ReadingType through Atom links only; a block that
  * comes before the entries it links to is held back (boundedly) until they arrive. Energy is
  * {@code value × 10^powerOfTenMultiplier} in the uom, converted to kWh (Wh) or therm exactly; cost is
  * {@code cost / 100000}. DST days pass as sent (25 or 23 hourly readings).

@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 
@@ -17,10 +19,11 @@ final class FeedReading {
 
     /** Starts above this are milliseconds (in seconds it would be the year 5138): old payloads sent them. */
     private static final long LARGEST_SECONDS = 100_000_000_000L;
-    /** Durations above a week that are whole thousands are milliseconds: no interval is that long. */
-    private static final long LONGEST_SECONDS = 7 * 86_400L;
+    /** PG&amp;E's UsagePoint has four; each is kept until the entry ends, and a MeterReading's in the link graph. */
+    private static final int MAX_RELATED_LINKS = 64;
 
-    private record PendingBlock(EntryLinks links, List<RawReading> readings) {
+    /** Held-back readings of one block collection (a block's meaning depends on its collection alone). */
+    private record PendingBlocks(EntryLinks firstLinks, List<RawReading> readings) {
     }
 
     private final BoundedXml xml;
@@ -28,7 +31,7 @@ final class FeedReading {
     private final ReadingGate gate;
     private final LinkGraph graph = new LinkGraph();
     private final EntryLinks links = new EntryLinks();
-    private final List<PendingBlock> pending = new ArrayList<>();
+    private final Map<String, PendingBlocks> pending = new LinkedHashMap<>();
     private final Set<String> warned = new HashSet<>();
     private int entries;
     private long pendingReadings;
@@ -38,7 +41,7 @@ final class FeedReading {
     private String resource;
     private ReadingTypeFields readingType;
     private Integer serviceKind;
-    private List<RawReading> heldBack;
+    private List<RawReading> heldBack; // every held-back block of the entry: its content may hold several
 
     FeedReading(BoundedXml xml, EspiLimits limits, ReadingGate gate) {
         this.xml = xml;
@@ -69,6 +72,10 @@ final class FeedReading {
                         }
                         case "link" -> {
                             if (depth == entryDepth + 1) {
+                                if (links.related.size() >= MAX_RELATED_LINKS) {
+                                    throw new EspiException("an entry has more than " + MAX_RELATED_LINKS
+                                            + " related links");
+                                }
                                 links.add(xml.attribute("rel"), xml.attribute("href"));
                             }
                         }
@@ -90,8 +97,8 @@ final class FeedReading {
             }
         }
         if (!pending.isEmpty()) {
-            EntryLinks first = pending.get(0).links();
-            throw new EspiException(pending.size() + " IntervalBlock(s) with " + pendingReadings
+            EntryLinks first = pending.values().iterator().next().firstLinks();
+            throw new EspiException(pending.size() + " IntervalBlock collection(s) with " + pendingReadings
                     + " reading(s) link to no MeterReading and ReadingType in the feed (first: up="
                     + first.up + ", self=" + first.self + ")");
         }
@@ -134,21 +141,30 @@ final class FeedReading {
         switch (resource) {
             case "ReadingType" -> {
                 graph.readingType(links, readingType);
+                requireGraphWithinLimit();
                 retryPending();
             }
             case "UsagePoint" -> {
                 graph.usagePoint(links, serviceKind);
+                requireGraphWithinLimit();
                 retryPending();
             }
             case "MeterReading" -> {
                 graph.meterReading(links);
+                requireGraphWithinLimit();
                 retryPending();
             }
             case "IntervalBlock" -> {
-                if (heldBack != null) {
+                if (heldBack != null && !heldBack.isEmpty()) {
                     LinkGraph.Resolution resolution = graph.resolve(links);
                     if (resolution.pending()) {
-                        pending.add(new PendingBlock(links.copy(), heldBack));
+                        String collection = LinkGraph.blockCollection(links);
+                        if (!pending.containsKey(collection) && pending.size() >= limits.maxLinkedResources()) {
+                            throw new EspiException("more than " + limits.maxLinkedResources() + " IntervalBlock "
+                                    + "collections come before the MeterReading and ReadingType they link to");
+                        }
+                        pending.computeIfAbsent(collection, c -> new PendingBlocks(links.copy(), new ArrayList<>()))
+                                .readings().addAll(heldBack);
                     } else {
                         release(resolution, heldBack);
                     }
@@ -156,6 +172,14 @@ final class FeedReading {
             }
             default -> {
             }
+        }
+    }
+
+    /** Distinct resources only: a feed may repeat its UsagePoint and ReadingType entries. */
+    private void requireGraphWithinLimit() throws EspiException {
+        if (graph.size() > limits.maxLinkedResources()) {
+            throw new EspiException("the feed describes more than " + limits.maxLinkedResources()
+                    + " usage points, meter readings and reading types");
         }
     }
 
@@ -225,17 +249,21 @@ final class FeedReading {
             return;
         }
         Series series = resolution.series();
-        if (series == null) {
+        if (series == null && heldBack == null) {
             heldBack = new ArrayList<>();
         }
+        long blockSeconds = 0; // the block's own duration, in seconds; 0 when not (yet) known
         int depth = xml.depth();
         while (true) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (xml.isEspi() && "IntervalReading".equals(xml.localName())) {
-                    readIntervalReading(series);
+                    readIntervalReading(series, blockSeconds);
+                } else if (xml.isEspi() && "interval".equals(xml.localName())) {
+                    long[] period = readPeriod("IntervalBlock interval");
+                    blockSeconds = isMilliseconds(period[0]) ? period[1] / 1000 : period[1];
                 } else {
-                    xml.skipElement(); // interval: each reading carries its own period
+                    xml.skipElement();
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT && xml.depth() < depth) {
                 return;
@@ -243,7 +271,7 @@ final class FeedReading {
         }
     }
 
-    private void readIntervalReading(Series series) throws EspiException {
+    private void readIntervalReading(Series series, long blockSeconds) throws EspiException {
         long start = Long.MIN_VALUE;
         long duration = 0;
         BigDecimal value = null;
@@ -267,23 +295,9 @@ final class FeedReading {
                         quality = q != null ? q : quality;
                     }
                     case "timePeriod" -> {
-                        int periodDepth = xml.depth();
-                        while (true) {
-                            int inner = xml.next();
-                            if (inner == XMLStreamConstants.START_ELEMENT) {
-                                if (xml.isEspi() && "start".equals(xml.localName())) {
-                                    Long s = longText("IntervalReading timePeriod start");
-                                    start = s == null ? Long.MIN_VALUE : s;
-                                } else if (xml.isEspi() && "duration".equals(xml.localName())) {
-                                    Long d = longText("IntervalReading timePeriod duration");
-                                    duration = d == null ? 0 : d;
-                                } else {
-                                    xml.skipElement();
-                                }
-                            } else if (inner == XMLStreamConstants.END_ELEMENT && xml.depth() < periodDepth) {
-                                break;
-                            }
-                        }
+                        long[] period = readPeriod("IntervalReading timePeriod");
+                        start = period[0];
+                        duration = period[1];
                     }
                     default -> xml.skipElement(); // consumptionTier, cpp, …
                 }
@@ -295,10 +309,12 @@ final class FeedReading {
             skippedReadings++;
             return;
         }
-        if (start > LARGEST_SECONDS || start < -LARGEST_SECONDS) {
+        // ESPI durations are seconds: milliseconds only on evidence, a start in ms or a length overrunning its block
+        if (isMilliseconds(start)) {
             start = Math.floorDiv(start, 1000);
             duration = duration / 1000;
-        } else if (duration > LONGEST_SECONDS && duration % 1000 == 0) {
+        } else if (blockSeconds > 0 && duration > blockSeconds && duration % 1000 == 0
+                && duration / 1000 <= blockSeconds) {
             duration = duration / 1000;
         }
         RawReading raw = new RawReading(start, duration, value, quality, cost, tou);
@@ -310,6 +326,33 @@ final class FeedReading {
                         + "MeterReading and ReadingType their blocks link to");
             }
             heldBack.add(raw);
+        }
+    }
+
+    private static boolean isMilliseconds(long start) {
+        return start != Long.MIN_VALUE && (start > LARGEST_SECONDS || start < -LARGEST_SECONDS); // MIN_VALUE: none
+    }
+
+    /** A DateTimeInterval as sent: {start or Long.MIN_VALUE when absent, duration or 0 when absent}. */
+    private long[] readPeriod(String what) throws EspiException {
+        long start = Long.MIN_VALUE;
+        long duration = 0;
+        int depth = xml.depth();
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (xml.isEspi() && "start".equals(xml.localName())) {
+                    Long s = longText(what + " start");
+                    start = s == null ? Long.MIN_VALUE : s;
+                } else if (xml.isEspi() && "duration".equals(xml.localName())) {
+                    Long d = longText(what + " duration");
+                    duration = d == null ? 0 : d;
+                } else {
+                    xml.skipElement();
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT && xml.depth() < depth) {
+                return new long[] {start, duration};
+            }
         }
     }
 
@@ -358,9 +401,9 @@ final class FeedReading {
         if (pending.isEmpty()) {
             return;
         }
-        for (var it = pending.iterator(); it.hasNext(); ) {
-            PendingBlock block = it.next();
-            LinkGraph.Resolution resolution = graph.resolve(block.links());
+        for (var it = pending.values().iterator(); it.hasNext(); ) {
+            PendingBlocks block = it.next();
+            LinkGraph.Resolution resolution = graph.resolve(block.firstLinks());
             if (!resolution.pending()) {
                 it.remove();
                 release(resolution, block.readings());

@@ -55,6 +55,11 @@ final class LinkGraph {
         resolved.clear();
     }
 
+    /** Resources held to join blocks to them: reading types, usage points, meter readings (by block collection). */
+    int size() {
+        return readingTypes.size() + usagePoints.size() + meterReadingsByBlockCollection.size();
+    }
+
     /** The block's collection: its {@code up} link, else its {@code self} without the last segment. */
     static String blockCollection(EntryLinks block) {
         if (block.up != null) {

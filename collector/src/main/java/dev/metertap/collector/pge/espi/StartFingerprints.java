@@ -16,8 +16,9 @@ final class StartFingerprints {
     private long freeKeyFingerprint;
 
     StartFingerprints() {
-        keys = new long[1024];
-        fingerprints = new long[1024];
+        // small at first: a feed may hold thousands of series of one reading (16 KB each made 3,000 of them an OOM)
+        keys = new long[16];
+        fingerprints = new long[16];
         java.util.Arrays.fill(keys, FREE);
     }
 

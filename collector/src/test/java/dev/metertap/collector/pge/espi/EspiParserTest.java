@@ -141,6 +141,115 @@ class EspiParserTest {
     }
 
     @Test
+    void anEntryWithTwoHeldBackBlocksKeepsBothWhenItsLinksComeAfterTheContent() throws Exception {
+        String feed = new String(feed(MODEL, List.of(HOURLY), FROM, FROM.plusSeconds(2 * 86400)), StandardCharsets.UTF_8);
+        List<String> entries = entries(feed);
+        List<String> blockEntries = entries.stream().filter(e -> e.contains("IntervalBlock>")).toList();
+        assertThat(blockEntries).hasSizeGreaterThanOrEqualTo(2);
+        List<String> merged = new ArrayList<>(entries.stream().filter(e -> !e.contains("IntervalBlock>")).toList());
+        merged.add(oneEntryOfAllBlocks(blockEntries, true));
+
+        assertEveryPublishedReadingOnceWithTrueCounts(withEntries(withoutEntries(feed), merged),
+                List.of(HOURLY), FROM, FROM.plusSeconds(2 * 86400));
+    }
+
+    @Test
+    void anEntryWithTwoHeldBackBlocksKeepsBothWhenItsReadingTypeComesLater() throws Exception {
+        String feed = new String(feed(MODEL, List.of(HOURLY), FROM, FROM.plusSeconds(2 * 86400)), StandardCharsets.UTF_8);
+        List<String> entries = entries(feed);
+        List<String> blockEntries = entries.stream().filter(e -> e.contains("IntervalBlock>")).toList();
+        List<String> blocksFirst = new ArrayList<>(List.of(oneEntryOfAllBlocks(blockEntries, false)));
+        blocksFirst.addAll(entries.stream().filter(e -> !e.contains("IntervalBlock>")).toList());
+
+        assertEveryPublishedReadingOnceWithTrueCounts(withEntries(withoutEntries(feed), blocksFirst),
+                List.of(HOURLY), FROM, FROM.plusSeconds(2 * 86400));
+    }
+
+    @Test
+    void theLimitOnLinkedResourcesCountsEachResourceOnceHoweverOftenTheFeedRepeatsIt() throws Exception {
+        String feed = new String(feed(MODEL, ALL, FROM, TO), StandardCharsets.UTF_8);
+        List<String> entries = entries(feed);
+        // what the parser keeps to join blocks, per kind: each ReadingType and UsagePoint, a MeterReading under
+        // each of its related links and its own block collection
+        long distinct = 0;
+        for (String kind : List.of("ReadingType>", "UsagePoint>", "MeterReading>")) {
+            distinct += entries.stream().filter(e -> e.contains(kind)).flatMap(e -> {
+                String self = hrefs(e, "self").get(0);
+                List<String> keys = new ArrayList<>(List.of(kind.equals("MeterReading>") ? self + "/IntervalBlock" : self));
+                if (kind.equals("MeterReading>")) {
+                    keys.addAll(hrefs(e, "related"));
+                }
+                return keys.stream();
+            }).distinct().count();
+        }
+        assertThat(distinct).isGreaterThan(3 * 3);
+        List<String> twice = new ArrayList<>(entries);
+        twice.addAll(entries);
+        byte[] repeated = withEntries(withoutEntries(feed), twice).getBytes(StandardCharsets.UTF_8);
+
+        List<IntervalReading> readings = new ArrayList<>();
+        new EspiParser(EspiLimits.DEFAULTS.withMaxLinkedResources((int) distinct)).parse(
+                new ByteArrayInputStream(repeated), Optional.empty(), readings::add);
+        assertExactly(upserted(readings), published(MODEL, ALL, FROM, TO));
+
+        EspiParser tooSmall = new EspiParser(EspiLimits.DEFAULTS.withMaxLinkedResources((int) distinct - 1));
+        assertThatThrownBy(() -> tooSmall.parse(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)),
+                Optional.empty(), r -> { }))
+                .hasMessage("the feed describes more than " + (distinct - 1)
+                        + " usage points, meter readings and reading types");
+    }
+
+    private static List<String> hrefs(String entry, String rel) {
+        return Pattern.compile("<ns1:link href=\"([^\"]+)\" rel=\"" + rel + "\"").matcher(entry).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    @Test
+    void anEntryWithEndlessRelatedLinksIsRefused() {
+        String feed = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+                + "<link rel=\"related\" href=\"x\"/>".repeat(100) + "</entry></feed>";
+
+        assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)),
+                Optional.empty(), r -> { })).hasMessage("an entry has more than 64 related links");
+    }
+
+    private void assertEveryPublishedReadingOnceWithTrueCounts(String document, List<String> ids, Instant from,
+                                                               Instant to) throws Exception {
+        List<IntervalReading> readings = new ArrayList<>();
+        EspiSummary summary = parser.parse(new ByteArrayInputStream(document.getBytes(StandardCharsets.UTF_8)),
+                Optional.empty(), readings::add);
+
+        long published = published(MODEL, ids, from, to).count();
+        assertThat(published).isGreaterThanOrEqualTo(48);
+        assertExactly(upserted(readings), published(MODEL, ids, from, to));
+        assertThat(readings).hasSize((int) published);
+        assertThat(summary.readings()).isEqualTo(published);
+        assertThat(summary.duplicatesDropped()).isZero();
+        assertThat(summary.corrected()).isZero();
+    }
+
+    private static final Pattern BLOCK = Pattern.compile("<ns0:IntervalBlock\\b.*?</ns0:IntervalBlock>", Pattern.DOTALL);
+    private static final Pattern LINK = Pattern.compile("<ns1:link\\b[^>]*/>");
+
+    /** One entry whose content holds every block of {@code blockEntries}, with the first one's links. */
+    private static String oneEntryOfAllBlocks(List<String> blockEntries, boolean linksAfterContent) {
+        StringBuilder blocks = new StringBuilder();
+        for (String entry : blockEntries) {
+            Matcher m = BLOCK.matcher(entry);
+            while (m.find()) {
+                blocks.append(m.group());
+            }
+        }
+        StringBuilder links = new StringBuilder();
+        Matcher m = LINK.matcher(blockEntries.get(0));
+        while (m.find()) {
+            links.append(m.group());
+        }
+        String content = "<ns1:content>" + blocks + "</ns1:content>";
+        return "<ns1:entry>" + (linksAfterContent ? content + links : links + content) + "</ns1:entry>";
+    }
+
+    @Test
     void holdingBackIsBounded() {
         String feed = new String(feed(MODEL, ALL, FROM, TO), StandardCharsets.UTF_8);
         List<String> entries = entries(feed);
