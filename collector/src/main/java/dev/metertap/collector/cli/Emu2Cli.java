@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:help shown", "2:no command, or an unknown one (listen and send are known)"},
         description = "Read from and talk to a Rainforest EMU-2 over USB serial or TCP.",
         mixinStandardHelpOptions = true,
-        subcommands = {Emu2ListenCommand.class, Emu2SendCommand.class})
+        subcommands = {Emu2ListenCommand.class, Emu2RecordCommand.class, Emu2SendCommand.class})
 final class Emu2Cli {
 }

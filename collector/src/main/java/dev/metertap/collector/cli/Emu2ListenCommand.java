@@ -1,12 +1,16 @@
 package dev.metertap.collector.cli;
 
+import dev.metertap.collector.emu2.capture.CaptureWriter;
+import dev.metertap.collector.emu2.capture.RecordingTransport;
 import dev.metertap.collector.emu2.session.Emu2Listener;
 import dev.metertap.collector.emu2.session.Emu2Options;
 import dev.metertap.collector.emu2.session.Emu2Session;
 import dev.metertap.collector.emu2.session.Emu2Stats;
+import dev.metertap.collector.emu2.transport.ByteTransport;
 import dev.metertap.collector.emu2.transport.Endpoint;
 import dev.metertap.collector.emu2.wire.Emu2Message;
 import dev.metertap.collector.reading.Reading;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +37,8 @@ import java.util.concurrent.TimeUnit;
         footer = {"", "Examples:",
                 "  metertap emu2 listen --port /dev/ttyACM0",
                 "  metertap emu2 listen --port /tmp/emu2/ttyEMU2 --format text --duration 2m",
-                "  metertap emu2 listen --port tcp://192.168.1.20:4000 --format json"})
+                "  metertap emu2 listen --port tcp://192.168.1.20:4000 --format json",
+                "  metertap emu2 listen --port /dev/ttyACM0 --record emu2.capture"})
 final class Emu2ListenCommand implements Callable<Integer> {
 
     @Spec
@@ -54,17 +60,39 @@ final class Emu2ListenCommand implements Callable<Integer> {
             description = "Drop fragments larger than this. Default: ${DEFAULT-VALUE}.")
     int maxFragmentBytes;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Also write everything read from and written to the device to FILE, as `metertap emu2 record` does.")
+    Path record;
+
     @Override
     public Integer call() throws InterruptedException {
-        Endpoint endpoint = port.endpoint();
         PrintWriter out = spec.commandLine().getOut();
-        Emu2Options options = Emu2Options.DEFAULTS.withMaxFragmentBytes(maxFragmentBytes);
-        Emu2Session session = new Emu2Session(endpoint.transport(), options, new Printer(out));
+        return listen(spec, port.endpoint(), Emu2Options.DEFAULTS.withMaxFragmentBytes(maxFragmentBytes), new Printer(out),
+                duration, record);
+    }
+
+    /**
+     * Runs a session until {@code duration} has passed or Ctrl-C, then prints its counters; with {@code record}, every
+     * byte read and written goes to that capture too. The exit status.
+     */
+    static int listen(CommandSpec spec, Endpoint endpoint, Emu2Options options, Emu2Listener listener, Duration duration,
+                      Path record) throws InterruptedException {
+        CaptureWriter capture;
+        try {
+            capture = record == null ? null : new CaptureWriter(record, endpoint.toString());
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("metertap: cannot write the capture " + record + ": " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
+        ByteTransport transport = capture == null ? endpoint.transport() : new RecordingTransport(endpoint.transport(), capture);
+        Emu2Session session = new Emu2Session(transport, options, listener);
         try {
             session.startConnected();
         } catch (IOException e) {
             // a wrong path is the user's to fix now; a device lost later is reconnected
             session.close();
+            closeQuietly(capture);
             spec.commandLine().getErr().println("metertap: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return 2;
@@ -84,15 +112,27 @@ final class Emu2ListenCommand implements Callable<Integer> {
             }
         } finally {
             session.close();
-            out.flush();
-            printCounters(session.stats());
+            closeQuietly(capture);
+            spec.commandLine().getOut().flush();
+            printCounters(spec, session.stats());
             finished.countDown();
             removeHook(onCtrlC);
         }
         return 0;
     }
 
-    private void printCounters(Emu2Stats stats) {
+    private static void closeQuietly(CaptureWriter capture) {
+        if (capture == null) {
+            return;
+        }
+        try {
+            capture.close();
+        } catch (IOException e) {
+            LoggerFactory.getLogger(Emu2ListenCommand.class).warn("the capture may be incomplete: {}", e.getMessage());
+        }
+    }
+
+    private static void printCounters(CommandSpec spec, Emu2Stats stats) {
         PrintWriter err = spec.commandLine().getErr();
         err.printf("metertap: fragments accepted %d, rejected %d%s, clobbered %d, malformed %d, oversized %d, "
                         + "bytes skipped %d; readings %d, repeats suppressed %d, reconnects %d%n",

@@ -5,6 +5,8 @@ import dev.metertap.simulator.control.ControlServer;
 import dev.metertap.simulator.device.MeterInfoForm;
 import dev.metertap.simulator.device.MeterSpec;
 import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.replay.Capture;
+import dev.metertap.simulator.replay.CaptureReplay;
 import dev.metertap.simulator.schedule.ScheduleEvent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -129,6 +131,10 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--list-faults", description = "list the faults and exit")
     boolean listFaults;
 
+    @Option(names = "--replay", paramLabel = "FILE", description = "play back a capture of a real device "
+            + "(metertap emu2 record) over the pty and/or --tcp, from the host's first command, --speed times as fast")
+    Path replay;
+
     @Override
     public Integer call() throws Exception {
         PrintStream status = stdio ? System.err : System.out;
@@ -137,6 +143,9 @@ public final class SimulatorCommand implements Callable<Integer> {
                 status.printf("%-14s %s%n", f.id(), f.description());
             }
             return 0;
+        }
+        if (replay != null) {
+            return replay(status);
         }
         Emu2Simulator sim = builder().build();
         ControlServer control = null;
@@ -181,6 +190,30 @@ public final class SimulatorCommand implements Callable<Integer> {
         }
     }
 
+    private int replay(PrintStream status) throws Exception {
+        Capture capture = Capture.read(replay);
+        try (CaptureReplay player = new CaptureReplay(capture, noPty ? null : link, tcpAddress(), speed).start()) {
+            status.println("replaying " + replay + " (" + capture.chunks().size() + " events, speed " + speed
+                    + ") from the host's first command");
+            player.portPath().ifPresent(p -> status.println("  serial port: " + p));
+            player.tcpAddress().ifPresent(a -> status.println("  TCP stream:  " + a.getHostString() + ":" + a.getPort()));
+            status.println("Ctrl-C to stop.");
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "emu2-shutdown"));
+            stopped.await();
+        }
+        return 0;
+    }
+
+    private InetSocketAddress tcpAddress() throws UnknownHostException {
+        if (tcp == null) {
+            return null;
+        }
+        int colon = tcp.lastIndexOf(':');
+        InetAddress host = colon < 0 ? InetAddress.getLoopbackAddress() : InetAddress.getByName(tcp.substring(0, colon));
+        return new InetSocketAddress(host, Integer.parseInt(tcp.substring(colon + 1)));
+    }
+
     /** The simulator these options describe (not built, not started). */
     Emu2Simulator.Builder builder() throws UnknownHostException {
         Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetain(JOURNAL_IN_MEMORY).zone(zone).solar(solar)
@@ -204,9 +237,7 @@ public final class SimulatorCommand implements Callable<Integer> {
             b.pty(link);
         }
         if (tcp != null) {
-            int colon = tcp.lastIndexOf(':');
-            InetAddress host = colon < 0 ? InetAddress.getLoopbackAddress() : InetAddress.getByName(tcp.substring(0, colon));
-            b.tcp(new InetSocketAddress(host, Integer.parseInt(tcp.substring(colon + 1))));
+            b.tcp(tcpAddress());
         }
         if (stdio) {
             b.stdio(System.in, new FileOutputStream(FileDescriptor.out));
