@@ -370,6 +370,11 @@ public final class Emu2Simulator implements AutoCloseable {
             return this;
         }
 
+        /** Whether the pty's link is still {@link PtyEndpoint#DEFAULT_LINK} (which concurrent tests must not share). */
+        public boolean usesDefaultLink() {
+            return pty && PtyEndpoint.DEFAULT_LINK.equals(link);
+        }
+
         /** A TCP server on the loopback interface, port 0 for any free one. */
         public Builder tcp(int port) {
             return tcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

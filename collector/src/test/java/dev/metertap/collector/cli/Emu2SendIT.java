@@ -1,5 +1,6 @@
 package dev.metertap.collector.cli;
 
+import dev.metertap.simulator.Emu2Simulator;
 import dev.metertap.simulator.journal.CommandEntry;
 import dev.metertap.simulator.junit.Emu2SimulatorExtension;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class Emu2SendIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static Emu2SimulatorExtension emu = Emu2SimulatorExtension.builder().seed(12).build();
+    static Emu2SimulatorExtension emu = Emu2SimulatorExtension.of(Emu2Simulator.builder().seed(12).manualTime());
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();

@@ -2,8 +2,7 @@ package dev.metertap.simulator.junit;
 
 import dev.metertap.simulator.Emu2Simulator;
 import dev.metertap.simulator.control.ControlServer;
-import dev.metertap.simulator.device.MeterSpec;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.endpoint.PtyEndpoint;
 import dev.metertap.simulator.fault.Faults;
 import dev.metertap.simulator.journal.Journal;
 import dev.metertap.simulator.schedule.SimulatedClock;
@@ -24,19 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * A virtual EMU-2 for JUnit 5 tests. Registered on a static field it runs once for the class, on an
- * instance field once per test:
+ * A virtual EMU-2 for JUnit 5 tests, made by the simulator's own builder. Registered on a static field it runs once
+ * for the class, on an instance field once per test:
  *
  * <pre>{@code
  * @RegisterExtension
- * static Emu2SimulatorExtension emu = Emu2SimulatorExtension.builder().seed(42).tcp().build();
+ * static Emu2SimulatorExtension emu = Emu2SimulatorExtension.of(Emu2Simulator.builder().seed(42).manualTime().tcp(0));
  *
  * @Test
  * void readsDemand() throws Exception {
@@ -48,26 +42,33 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * Manual time is the default; {@link Builder#speed(double)} runs the clock on its own instead. The
- * pty gets a fresh symlink in a temporary directory unless {@link Builder#link(Path)} names one. A
- * failing test's exception carries the seed, the simulated time and the journal's size.
+ * A pty left at the default link ({@code /tmp/emu2/ttyEMU2}) gets a fresh symlink in a temporary directory instead, so
+ * tests never share a port. A failing test's exception carries the seed, the simulated time and the journal's size.
  * Test methods may take {@link Emu2Simulator}, {@link Journal} or {@link Faults} parameters.
  */
 public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
 
-    private final Builder settings;
+    private final Emu2Simulator.Builder builder;
+    private boolean controlApi;
     private Emu2Simulator simulator;
     private ControlServer control;
     private Path tempDir;
     private boolean perClass;
 
-    private Emu2SimulatorExtension(Builder settings) {
-        this.settings = settings;
+    private Emu2SimulatorExtension(Emu2Simulator.Builder builder) {
+        this.builder = builder;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** The extension for the simulator {@code builder} describes (built and started for each class or test). */
+    public static Emu2SimulatorExtension of(Emu2Simulator.Builder builder) {
+        return new Emu2SimulatorExtension(builder);
+    }
+
+    /** Also the HTTP control API on a free loopback port ({@link #controlUri()}). */
+    public Emu2SimulatorExtension withControlApi() {
+        this.controlApi = true;
+        return this;
     }
 
     // ---- lifecycle
@@ -98,42 +99,12 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
     }
 
     private void startSimulator() throws IOException {
-        Emu2Simulator.Builder b = Emu2Simulator.builder().seed(settings.seed);
-        if (settings.speed > 0) {
-            b.speed(settings.speed);
-        } else {
-            b.manualTime();
+        if (builder.usesDefaultLink()) {
+            tempDir = Files.createTempDirectory("emu2-");
+            builder.pty(tempDir.resolve("ttyEMU2"));
         }
-        if (settings.start != null) {
-            b.start(settings.start);
-        }
-        if (settings.stopAfter != null) {
-            b.stopAt((settings.start != null ? settings.start : Emu2Simulator.DEFAULT_START).plus(settings.stopAfter));
-        }
-        if (settings.solar > 0) {
-            b.solar(settings.solar);
-        }
-        settings.meters.forEach(b::meter);
-        settings.faults.forEach(b::fault);
-        if (settings.pty) {
-            Path link = settings.link;
-            if (link == null) {
-                tempDir = Files.createTempDirectory("emu2-");
-                link = tempDir.resolve("ttyEMU2");
-            }
-            b.pty(link);
-        } else {
-            b.noPty();
-        }
-        if (settings.tcp) {
-            b.tcp(0);
-        }
-        if (settings.journalFile != null) {
-            b.journalFile(settings.journalFile);
-        }
-        settings.customisations.forEach(c -> c.accept(b));
-        simulator = b.build().start();
-        if (settings.controlApi) {
+        simulator = builder.build().start();
+        if (controlApi) {
             control = new ControlServer(simulator, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
         }
     }
@@ -155,6 +126,7 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
                 // a leftover empty temp directory is harmless
             }
             tempDir = null;
+            builder.pty(PtyEndpoint.DEFAULT_LINK); // the next start makes a fresh one again
         }
     }
 
@@ -183,15 +155,15 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
         return simulator().portPath().orElseThrow(() -> new IllegalStateException("no pty: built with noPty()"));
     }
 
-    /** The TCP address (built with {@link Builder#tcp()}). */
+    /** The TCP address (built with {@code tcp(0)}). */
     public InetSocketAddress tcpAddress() {
-        return simulator().tcpAddress().orElseThrow(() -> new IllegalStateException("no TCP: build with tcp()"));
+        return simulator().tcpAddress().orElseThrow(() -> new IllegalStateException("no TCP: build with tcp(0)"));
     }
 
-    /** The control API's base URI (built with {@link Builder#controlApi()}). */
+    /** The control API's base URI ({@link #withControlApi()}). */
     public URI controlUri() {
         if (control == null) {
-            throw new IllegalStateException("no control API: build with controlApi()");
+            throw new IllegalStateException("no control API: register the extension withControlApi()");
         }
         return URI.create("http://" + control.address().getHostString() + ":" + control.address().getPort() + "/");
     }
@@ -249,7 +221,7 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
     }
 
     public long seed() {
-        return settings.seed;
+        return simulator().seed();
     }
 
     // ---- parameters
@@ -271,110 +243,4 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
         }
         return simulator();
     }
-
-    /** How the extension's simulator is made. */
-    public static final class Builder {
-        private long seed = 1;
-        private double speed;
-        private Instant start;
-        private int solar;
-        private final List<MeterSpec> meters = new ArrayList<>();
-        private final Map<FaultName, Double> faults = new EnumMap<>(FaultName.class);
-        private boolean pty = true;
-        private Path link;
-        private boolean tcp;
-        private boolean controlApi;
-        private Path journalFile;
-        private Duration stopAfter;
-        private final List<Consumer<Emu2Simulator.Builder>> customisations = new ArrayList<>();
-
-        private Builder() {
-        }
-
-        public Builder seed(long value) {
-            this.seed = value;
-            return this;
-        }
-
-        /** Manual time (the default): the test moves the clock with {@link #advance}. */
-        public Builder manualTime() {
-            this.speed = 0;
-            return this;
-        }
-
-        /** The clock runs by itself at {@code simulatedSecondsPerSecond}; the pty applies backpressure. */
-        public Builder speed(double simulatedSecondsPerSecond) {
-            if (!(simulatedSecondsPerSecond > 0)) {
-                throw new IllegalArgumentException("speed must be positive");
-            }
-            this.speed = simulatedSecondsPerSecond;
-            return this;
-        }
-
-        public Builder start(Instant instant) {
-            this.start = instant;
-            return this;
-        }
-
-        public Builder solar(int peakWatts) {
-            this.solar = peakWatts;
-            return this;
-        }
-
-        public Builder meter(MeterSpec meter) {
-            meters.add(meter);
-            return this;
-        }
-
-        public Builder fault(FaultName name, double value) {
-            Faults.check(name, value);
-            faults.put(name, value);
-            return this;
-        }
-
-        /** The pty's symlink (default: {@code ttyEMU2} in a fresh temporary directory). */
-        public Builder link(Path symlink) {
-            this.link = symlink;
-            return this;
-        }
-
-        public Builder noPty() {
-            this.pty = false;
-            return this;
-        }
-
-        /** Also a TCP stream on a free loopback port. */
-        public Builder tcp() {
-            this.tcp = true;
-            return this;
-        }
-
-        /** Also the HTTP control API on a free loopback port. */
-        public Builder controlApi() {
-            this.controlApi = true;
-            return this;
-        }
-
-        /** With a speed: the clock stops for good after {@code d} of simulated time from the start. */
-        public Builder stopAfter(Duration d) {
-            this.stopAfter = d;
-            return this;
-        }
-
-        public Builder journalFile(Path file) {
-            this.journalFile = file;
-            return this;
-        }
-
-        /** Anything else the simulator's own builder offers. */
-        public Builder configure(Consumer<Emu2Simulator.Builder> customisation) {
-            customisations.add(customisation);
-            return this;
-        }
-
-        public Emu2SimulatorExtension build() {
-            return new Emu2SimulatorExtension(this);
-        }
-    }
-
 }

@@ -31,8 +31,8 @@ class Emu2SimulatorExtensionIT {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @RegisterExtension
-    static Emu2SimulatorExtension emu = Emu2SimulatorExtension.builder().seed(42)
-            .start(Instant.parse("2024-06-01T12:00:00Z")).tcp().controlApi().build();
+    static Emu2SimulatorExtension emu = Emu2SimulatorExtension.of(Emu2Simulator.builder().seed(42).manualTime()
+            .start(Instant.parse("2024-06-01T12:00:00Z")).tcp(0)).withControlApi();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();

@@ -1,5 +1,6 @@
 package dev.metertap.simulator.junit;
 
+import dev.metertap.simulator.Emu2Simulator;
 import dev.metertap.simulator.fault.FaultName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PerTestExtensionIT {
 
     @RegisterExtension
-    Emu2SimulatorExtension emu = Emu2SimulatorExtension.builder().seed(11).noPty().fault(FaultName.CLOBBER, 0.2).build();
+    Emu2SimulatorExtension emu = Emu2SimulatorExtension.of(Emu2Simulator.builder().seed(11).manualTime().noPty()
+            .fault(FaultName.CLOBBER, 0.2));
 
     @RepeatedTest(2)
     void eachTestGetsAFreshDeviceWithTheSameStream() {
