@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -82,6 +84,21 @@ public final class TcpEndpoint implements Endpoint {
 
     public int clientCount() {
         return clients.size();
+    }
+
+    /** Waits until a host is connected; false if none came within {@code timeout}. */
+    public boolean awaitClient(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (clients) {
+            while (clients.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(clients, left);
+            }
+        }
+        return true;
     }
 
     @Override
@@ -145,6 +162,9 @@ public final class TcpEndpoint implements Endpoint {
                 ctx.writeAndFlush(Unpooled.wrappedBuffer(tail));
             }
             clients.add(ctx.channel());
+            synchronized (clients) {
+                clients.notifyAll();
+            }
             LOG.debug("client {} connected", origin);
         }
 

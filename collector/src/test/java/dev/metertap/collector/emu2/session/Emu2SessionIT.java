@@ -8,6 +8,7 @@ import dev.metertap.collector.reading.DemandReading;
 import dev.metertap.collector.reading.LinkReading;
 import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.reading.SummationReading;
+import dev.metertap.simulator.script.ScriptedEmu2;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,7 @@ class Emu2SessionIT {
         Events events = new Events();
         Emu2Options options = Emu2Options.DEFAULTS.withReplyTimeout(Duration.ofMillis(500))
                 .withCommandPace(Duration.ofMillis(20)).withLearnDevice(false);
-        try (ScriptedDevice device = kind.equals("pty") ? new PtyDevice(dir.resolve("ttyEMU2")) : new TcpDevice();
+        try (ScriptedEmu2 device = kind.equals("pty") ? ScriptedEmu2.onPty(dir.resolve("ttyEMU2")) : ScriptedEmu2.onTcp();
              Emu2Session session = new Emu2Session(Endpoint.parse(device.port()).transport(), options, events)) {
             session.start();
             events.awaitConnected();
@@ -57,11 +58,11 @@ class Emu2SessionIT {
             assertThat(events.awaitReading()).isEqualTo(demandReading(0x2dedc9c0L, "1.234"));
 
             CompletableFuture<CurrentSummationDelivered> reply = session.client().send(new GetCurrentSummationDelivered());
-            device.awaitReceived("<Name>get_current_summation_delivered</Name>", WAIT);
+            device.awaitCommand("get_current_summation_delivered", WAIT);
             String cutReply = summation(0x2dedc9c5L, "0x00000000001e8f3a");
             device.write(cutReply.substring(0, cutReply.indexOf("0x00000000001e8f3a") + 9) + demand(0x2dedc9caL, "0x0004d3"));
             assertThat(events.awaitReading()).as("the fragment that cut the reply").isEqualTo(demandReading(0x2dedc9caL, "1.235"));
-            device.awaitReceived("<Name>get_current_summation_delivered</Name>", WAIT);  // the retry
+            device.awaitCommand("get_current_summation_delivered", WAIT);  // the retry
             device.write(summation(0x2dedc9cbL, "0x00000000001e8f3b"));
             assertThat(reply.get(WAIT.toSeconds(), TimeUnit.SECONDS).deliveredKwh()).isEqualByComparingTo("2002.747");
             assertThat(events.awaitReading()).isInstanceOf(SummationReading.class);
@@ -93,13 +94,13 @@ class Emu2SessionIT {
         Events events = new Events();
         Emu2Options options = Emu2Options.DEFAULTS.withReplyTimeout(Duration.ofMillis(100))
                 .withCommandPace(Duration.ofMillis(10)).withAttempts(3).withLearnDevice(false);
-        try (PtyDevice device = new PtyDevice(dir.resolve("ttySilent"));
+        try (ScriptedEmu2 device = ScriptedEmu2.onPty(dir.resolve("ttySilent"));
              Emu2Session session = new Emu2Session(Endpoint.parse(device.port()).transport(), options, events)) {
             session.start();
             events.awaitConnected();
             CompletableFuture<?> reply = session.client().send(new GetDeviceInfo());
             for (int attempt = 1; attempt <= 3; attempt++) {
-                device.awaitReceived("<Name>get_device_info</Name>", WAIT);
+                device.awaitCommand("get_device_info", WAIT);
             }
             assertThatThrownBy(() -> reply.get(WAIT.toSeconds(), TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).cause()
@@ -111,14 +112,14 @@ class Emu2SessionIT {
     void unknownCommandFailsAtOnceWithoutRetry() throws Exception {
         Events events = new Events();
         Emu2Options options = Emu2Options.DEFAULTS.withReplyTimeout(Duration.ofSeconds(5)).withLearnDevice(false);
-        try (PtyDevice device = new PtyDevice(dir.resolve("ttyWarn"));
+        try (ScriptedEmu2 device = ScriptedEmu2.onPty(dir.resolve("ttyWarn"));
              Emu2Session session = new Emu2Session(Endpoint.parse(device.port()).transport(), options, events)) {
             session.start();
             events.awaitConnected();
+            device.enqueue("<Warning>\r\n  <Text>Unknown command</Text>\r\n</Warning>\r\n");
             CompletableFuture<?> reply = session.client().send(
                     dev.metertap.collector.emu2.command.NamedCommand.of("get_billing_periods", java.util.Map.of()));
-            device.awaitReceived("<Name>get_billing_periods</Name>", WAIT);
-            device.write("<Warning>\r\n  <Text>Unknown command</Text>\r\n</Warning>\r\n");
+            device.awaitCommand("get_billing_periods", WAIT);
             assertThatThrownBy(() -> reply.get(2, TimeUnit.SECONDS)).cause().isInstanceOf(UnknownCommandException.class);
         }
     }
@@ -128,7 +129,7 @@ class Emu2SessionIT {
         Events events = new Events();
         Emu2Options options = Emu2Options.DEFAULTS.withReplyTimeout(Duration.ofMillis(50)).withAttempts(1)
                 .withCommandPace(Duration.ofMillis(10));
-        try (PtyDevice device = new PtyDevice(dir.resolve("ttyLearn"));
+        try (ScriptedEmu2 device = ScriptedEmu2.onPty(dir.resolve("ttyLearn"));
              Emu2Session session = new Emu2Session(Endpoint.parse(device.port()).transport(), options, events)) {
             session.start();
             events.awaitConnected();
@@ -145,7 +146,7 @@ class Emu2SessionIT {
     void passesOnEveryLinkChangeEvenWithinOneSecond() throws Exception {
         Events events = new Events();
         Emu2Options options = Emu2Options.DEFAULTS.withLearnDevice(false);
-        try (PtyDevice device = new PtyDevice(dir.resolve("ttyLink"));
+        try (ScriptedEmu2 device = ScriptedEmu2.onPty(dir.resolve("ttyLink"));
              Emu2Session session = new Emu2Session(Endpoint.parse(device.port()).transport(), options, events)) {
             session.start();
             events.awaitConnected();
