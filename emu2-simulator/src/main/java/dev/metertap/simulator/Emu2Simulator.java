@@ -9,10 +9,11 @@ import dev.metertap.simulator.device.LoadSettings;
 import dev.metertap.simulator.device.MeterInfoForm;
 import dev.metertap.simulator.device.MeterSpec;
 import dev.metertap.simulator.device.VirtualEmu2;
-import dev.metertap.simulator.endpoint.PtyEndpoint;
 import dev.metertap.simulator.endpoint.Ports;
+import dev.metertap.simulator.endpoint.PtyEndpoint;
 import dev.metertap.simulator.endpoint.StdioEndpoint;
 import dev.metertap.simulator.endpoint.TcpEndpoint;
+import dev.metertap.simulator.endpoint.WireTiming;
 import dev.metertap.simulator.fault.FaultName;
 import dev.metertap.simulator.fault.Faults;
 import dev.metertap.simulator.journal.Journal;
@@ -55,6 +56,8 @@ public final class Emu2Simulator implements AutoCloseable {
 
     /** Simulated time at power-on unless told otherwise: the reference example's 2024-06-01T12:00:00Z. */
     public static final Instant DEFAULT_START = Instant.parse("2024-06-01T12:00:00Z");
+    /** Bytes per simulated second the device writes: 115,200 baud's worth (an assumption: not measured on a unit). */
+    public static final int DEFAULT_WRITE_RATE = 11_520;
     private static final Logger LOG = LoggerFactory.getLogger(Emu2Simulator.class);
 
     private final Builder settings;
@@ -102,17 +105,17 @@ public final class Emu2Simulator implements AutoCloseable {
                 journalFile = JsonLinesJournal.attach(journal, settings.journalFile);
             }
             if (settings.pty) {
-                pty = new PtyEndpoint(settings.link, device, this::trickle);
+                pty = new PtyEndpoint(settings.link, device, wireTiming());
                 ports.add(pty);
                 pty.start();
             }
             if (settings.tcp != null) {
-                tcp = new TcpEndpoint(settings.tcp, device, this::trickle);
+                tcp = new TcpEndpoint(settings.tcp, device, wireTiming());
                 ports.add(tcp);
                 tcp.start();
             }
             if (settings.stdin != null) {
-                StdioEndpoint stdio = new StdioEndpoint(settings.stdin, settings.stdout, device, this::trickle);
+                StdioEndpoint stdio = new StdioEndpoint(settings.stdin, settings.stdout, device, wireTiming());
                 ports.add(stdio);
                 stdio.start();
             }
@@ -138,8 +141,10 @@ public final class Emu2Simulator implements AutoCloseable {
         }
     }
 
-    private double trickle() {
-        return faults.value(FaultName.TRICKLE);
+    /** Packets at the device's write rate, in wall time at the clock's speed (no pacing in manual time). */
+    private WireTiming wireTiming() {
+        return new WireTiming(settings.wholeWrites ? 0 : WireTiming.USB_PACKET_BYTES,
+                () -> settings.speed > 0 ? settings.writeRate * settings.speed : 0, () -> faults.value(FaultName.TRICKLE));
     }
 
     /**
@@ -295,6 +300,8 @@ public final class Emu2Simulator implements AutoCloseable {
         private Instant stopAt;
         private boolean holdClock;
         private Duration uptime = Duration.ZERO;
+        private int writeRate = DEFAULT_WRITE_RATE;
+        private boolean wholeWrites;
         private int journalRetain = Integer.MAX_VALUE;
 
         private Builder() {
@@ -428,6 +435,21 @@ public final class Emu2Simulator implements AutoCloseable {
                 throw new IllegalArgumentException("uptime must not be negative");
             }
             this.uptime = running;
+            return this;
+        }
+
+        /** Bytes per simulated second the device writes (default {@value #DEFAULT_WRITE_RATE}); paced in wall time at the speed. */
+        public Builder writeRate(int bytesPerSecond) {
+            if (bytesPerSecond < 1) {
+                throw new IllegalArgumentException("the write rate must be at least 1 byte a second");
+            }
+            this.writeRate = bytesPerSecond;
+            return this;
+        }
+
+        /** Each fragment in one write, as a reader of a plain pipe would get it, instead of 64-byte USB packets. */
+        public Builder wholeWrites() {
+            this.wholeWrites = true;
             return this;
         }
 

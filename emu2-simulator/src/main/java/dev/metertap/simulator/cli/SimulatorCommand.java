@@ -95,6 +95,12 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--uptime", paramLabel = "SECONDS", description = "the device has been running this long at --start: no start-up burst (default: 0, it powers on)")
     long uptimeSeconds;
 
+    @Option(names = "--write-rate", paramLabel = "BYTES/S", description = "bytes per simulated second the device writes, in 64-byte USB packets (default: ${DEFAULT-VALUE})")
+    int writeRate = Emu2Simulator.DEFAULT_WRITE_RATE;
+
+    @Option(names = "--whole-writes", description = "each fragment in one write instead of 64-byte USB packets")
+    boolean wholeWrites;
+
     @Option(names = "--meter-info", paramLabel = "FORM", description = "how MeterInfo is written: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: <MeterType>0x0000</MeterType>)")
     MeterInfoForm meterInfoForm = MeterInfoForm.NUMBER;
 
@@ -218,7 +224,10 @@ public final class SimulatorCommand implements Callable<Integer> {
     Emu2Simulator.Builder builder() throws UnknownHostException {
         Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetain(JOURNAL_IN_MEMORY).zone(zone).solar(solar)
                 .start(start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS)).uptime(Duration.ofSeconds(uptimeSeconds))
-                .meterInfoForm(meterInfoForm);
+                .meterInfoForm(meterInfoForm).writeRate(writeRate);
+        if (wholeWrites) {
+            b.wholeWrites();
+        }
         String[] gap = demandEvery.split("-");
         b.demandEvery(Duration.ofMillis((long) (Double.parseDouble(gap[0]) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(gap[gap.length - 1]) * 1000)));

@@ -10,12 +10,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.DoubleSupplier;
 
 /**
  * A write queue with its own thread, so the device never blocks on a slow or absent reader. Bounded:
- * beyond {@link #MAX_PENDING_BYTES} new bytes are dropped (as a device's buffer overflows). With a
- * trickle rate set, bytes go out in small pieces at that many bytes per second.
+ * beyond {@link #MAX_PENDING_BYTES} new bytes are dropped (as a device's buffer overflows). Bytes go
+ * out as the {@link WireTiming} says: in packets at the device's write rate, or in small pieces at
+ * the trickle rate when that fault is on.
  */
 final class Outlet implements AutoCloseable {
 
@@ -25,11 +25,12 @@ final class Outlet implements AutoCloseable {
     }
 
     static final long MAX_PENDING_BYTES = 8L * 1024 * 1024;
+    private static final long MIN_PARK_NANOS = 1_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(Outlet.class);
 
     private final String name;
     private final Target target;
-    private final DoubleSupplier trickleBytesPerSecond;
+    private final WireTiming timing;
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private final AtomicLong pending = new AtomicLong();
     private final SplittableRandom pieces = new SplittableRandom(7);
@@ -37,10 +38,10 @@ final class Outlet implements AutoCloseable {
     private Thread thread;
     private boolean warned;
 
-    Outlet(String name, Target target, DoubleSupplier trickleBytesPerSecond) {
+    Outlet(String name, Target target, WireTiming timing) {
         this.name = name;
         this.target = target;
-        this.trickleBytesPerSecond = trickleBytesPerSecond;
+        this.timing = timing;
     }
 
     synchronized void start() {
@@ -94,17 +95,39 @@ final class Outlet implements AutoCloseable {
                 continue;
             }
             try {
-                double rate = trickleBytesPerSecond.getAsDouble();
-                if (rate > 0) {
-                    trickle(bytes, rate);
+                double trickle = timing.trickleBytesPerSecond().getAsDouble();
+                if (trickle > 0) {
+                    trickle(bytes, trickle);
                 } else {
-                    target.write(bytes);
+                    packets(bytes);
                 }
                 warned = false;
             } catch (IOException | RuntimeException e) {
                 LOG.debug("{}: write failed ({}); bytes dropped", name, e.toString());
             } finally {
                 pending.addAndGet(-bytes.length);
+            }
+        }
+    }
+
+    private void packets(byte[] bytes) throws IOException {
+        int size = timing.packetBytes();
+        if (size == 0 || bytes.length <= size && !(timing.wallBytesPerSecond().getAsDouble() > 0)) {
+            target.write(bytes);
+            return;
+        }
+        long due = System.nanoTime();
+        for (int done = 0; done < bytes.length && running; done += size) {
+            int n = Math.min(size, bytes.length - done);
+            target.write(Arrays.copyOfRange(bytes, done, done + n));
+            double rate = timing.wallBytesPerSecond().getAsDouble();
+            if (rate > 0) {
+                // paced on average: a park shorter than the timer's slack would only slow a fast run down
+                due += (long) (n / rate * 1e9);
+                long ahead = due - System.nanoTime();
+                if (ahead > MIN_PARK_NANOS) {
+                    LockSupport.parkNanos(ahead);
+                }
             }
         }
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.DoubleSupplier;
 
 /**
  * The device as a serial port: a pseudo-terminal behind a stable symlink. Unplug closes it (readers
@@ -26,10 +25,10 @@ public final class PtyEndpoint implements Endpoint {
     private volatile PseudoTerminal pty;
 
     /** @param link the symlink to keep pointed at the current pty, or null for none */
-    public PtyEndpoint(Path link, DeviceSide device, DoubleSupplier trickleBytesPerSecond) {
+    public PtyEndpoint(Path link, DeviceSide device, WireTiming timing) {
         this.link = link;
         this.device = device;
-        this.outlet = new Outlet("pty", this::write, trickleBytesPerSecond);
+        this.outlet = new Outlet("pty", this::write, timing);
     }
 
     private void write(byte[] bytes) throws IOException {

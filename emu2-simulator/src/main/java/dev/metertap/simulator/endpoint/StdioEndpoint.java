@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.function.DoubleSupplier;
 
 /**
  * The device on standard input and output, for {@code socat} and pipes:
@@ -21,13 +20,13 @@ public final class StdioEndpoint implements Endpoint {
     private final DeviceSide device;
     private volatile boolean plugged = true;
 
-    public StdioEndpoint(InputStream in, OutputStream out, DeviceSide device, DoubleSupplier trickleBytesPerSecond) {
+    public StdioEndpoint(InputStream in, OutputStream out, DeviceSide device, WireTiming timing) {
         this.in = in;
         this.device = device;
         this.outlet = new Outlet("stdio", bytes -> {
             out.write(bytes);
             out.flush();
-        }, trickleBytesPerSecond);
+        }, timing);
     }
 
     @Override

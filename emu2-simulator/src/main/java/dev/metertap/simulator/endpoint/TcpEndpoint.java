@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleSupplier;
 
 /**
  * The device behind a raw TCP socket, as ser2net serves a serial port: every connected client sees
@@ -49,11 +48,11 @@ public final class TcpEndpoint implements Endpoint {
     private EventLoopGroup group;
     private Channel server;
 
-    public TcpEndpoint(InetSocketAddress bind, DeviceSide device, DoubleSupplier trickleBytesPerSecond) {
+    public TcpEndpoint(InetSocketAddress bind, DeviceSide device, WireTiming timing) {
         this.bind = bind;
         this.device = device;
         this.outlet = new Outlet("tcp", bytes -> clients.writeAndFlush(Unpooled.wrappedBuffer(bytes), Channel::isWritable),
-                trickleBytesPerSecond);
+                timing);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.metertap.simulator.device.DeviceSide;
 import dev.metertap.simulator.endpoint.Ports;
 import dev.metertap.simulator.endpoint.PtyEndpoint;
 import dev.metertap.simulator.endpoint.TcpEndpoint;
+import dev.metertap.simulator.endpoint.WireTiming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +55,11 @@ public final class CaptureReplay implements DeviceSide, AutoCloseable {
         this.speed = speed;
         this.answerable = new LinkedList<>(capture.commandsWritten());
         if (link != null) {
-            pty = new PtyEndpoint(link, this, () -> 0);
+            pty = new PtyEndpoint(link, this, WireTiming.AS_WRITTEN);
             ports.add(pty);
         }
         if (tcp != null) {
-            this.tcp = new TcpEndpoint(tcp, this, () -> 0);
+            this.tcp = new TcpEndpoint(tcp, this, WireTiming.AS_WRITTEN);
             ports.add(this.tcp);
         }
     }

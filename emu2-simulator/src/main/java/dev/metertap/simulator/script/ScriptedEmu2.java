@@ -5,6 +5,7 @@ import dev.metertap.simulator.device.DeviceSide;
 import dev.metertap.simulator.endpoint.Endpoint;
 import dev.metertap.simulator.endpoint.PtyEndpoint;
 import dev.metertap.simulator.endpoint.TcpEndpoint;
+import dev.metertap.simulator.endpoint.WireTiming;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -58,12 +59,12 @@ public final class ScriptedEmu2 implements DeviceSide, AutoCloseable {
 
     /** A pseudo-terminal behind {@code link}. */
     public static ScriptedEmu2 onPty(Path link) throws IOException {
-        return new ScriptedEmu2(device -> new PtyEndpoint(link, device, () -> 0));
+        return new ScriptedEmu2(device -> new PtyEndpoint(link, device, WireTiming.AS_WRITTEN));
     }
 
     /** A TCP stream on a free loopback port, as ser2net serves a device. */
     public static ScriptedEmu2 onTcp() throws IOException {
-        return new ScriptedEmu2(device -> new TcpEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), device, () -> 0));
+        return new ScriptedEmu2(device -> new TcpEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), device, WireTiming.AS_WRITTEN));
     }
 
     /** What the host opens: the pty's link or {@code tcp://127.0.0.1:PORT}. */

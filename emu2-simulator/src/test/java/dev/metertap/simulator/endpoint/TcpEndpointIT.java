@@ -66,7 +66,7 @@ class TcpEndpointIT {
 
     @Test
     void aClientThatStopsReadingLosesTheStreamInsteadOfFillingMemory() throws Exception {
-        TcpEndpoint endpoint = new TcpEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), NO_COMMANDS, () -> 0);
+        TcpEndpoint endpoint = new TcpEndpoint(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), NO_COMMANDS, WireTiming.AS_WRITTEN);
         endpoint.start();
         byte[] stream = new byte[32 << 20];
         for (int i = 0; i < stream.length; i++) {
