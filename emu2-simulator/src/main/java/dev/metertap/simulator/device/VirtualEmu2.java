@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.LongSupplier;
 
 /**
  * The simulated EMU-2: its meters, its schedule, its replies to commands and its flaws. Everything
@@ -56,7 +55,6 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
     private final SplittableRandom dice;
     private final SplittableRandom tailDice;
     private final EventQueue queue = new EventQueue();
-    private final LongSupplier ticker;
     private final CommandAnswers answers;
 
     private DeviceOutput output = DeviceOutput.NONE;
@@ -73,23 +71,16 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
     private final int shortAddr;
     private DeviceMessage message;
     private byte[] lastIntact;
-    private long lastCommandNanos = Long.MIN_VALUE;
+    private long lastCommandMillis = Long.MIN_VALUE;
     private Stalled stalled;
     private long stopAtMillis = Long.MAX_VALUE;
 
     public VirtualEmu2(DeviceConfig config, SimulatedClock clock, Journal journal, Faults faults, HouseholdLoad load) {
-        this(config, clock, journal, faults, load, System::nanoTime);
-    }
-
-    /** @param ticker host wall time in nanoseconds (only the command-gap fault reads it) */
-    public VirtualEmu2(DeviceConfig config, SimulatedClock clock, Journal journal, Faults faults, HouseholdLoad load,
-                       LongSupplier ticker) {
         this.config = config;
         this.clock = clock;
         this.journal = journal;
         this.faults = faults;
         this.load = load;
-        this.ticker = ticker;
         SplittableRandom root = new SplittableRandom(config.seed());
         this.jitter = root.split();
         this.dice = root.split();
@@ -483,15 +474,16 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
     /** A command from a host, answered at once in simulated time. */
     @Override
     public synchronized void receive(ReceivedCommand command, String origin) {
-        long nanos = ticker.getAsLong();
-        long previous = lastCommandNanos;
-        lastCommandNanos = nanos;
+        long millis = clock.millis();
+        long previous = lastCommandMillis;
+        lastCommandMillis = millis;
         if (!plugged || clock.millis() < silentUntil) {
             journalCommand(command, origin, CommandEntry.Outcome.IGNORED_SILENT, 0);
             return;
         }
         double gap = faults.value(FaultName.COMMAND_GAP);
-        if (gap > 0 && previous != Long.MIN_VALUE && nanos - previous < gap * 1e9) {
+        // on the device's own clock: the fault is about the device's pace, whatever the simulation's speed
+        if (gap > 0 && previous != Long.MIN_VALUE && millis - previous < gap * 1e3) {
             journalCommand(command, origin, CommandEntry.Outcome.IGNORED_TOO_CLOSE, 0);
             return;
         }

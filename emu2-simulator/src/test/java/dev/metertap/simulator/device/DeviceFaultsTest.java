@@ -182,8 +182,10 @@ class DeviceFaultsTest {
         Emu2Simulator sim = start();
         sim.faults().commandGap(Duration.ofSeconds(30));
         sim.command("<Command><Name>get_time</Name></Command><Command><Name>get_message</Name></Command>");
+        sim.advance(Duration.ofSeconds(31)); // the gap is on the device's clock, whatever the host's
+        sim.command("<Command><Name>get_message</Name></Command>");
         assertThat(sim.journal().commands()).extracting(CommandEntry::outcome)
-                .containsExactly(Outcome.ANSWERED, Outcome.IGNORED_TOO_CLOSE);
+                .containsExactly(Outcome.ANSWERED, Outcome.IGNORED_TOO_CLOSE, Outcome.ANSWERED);
     }
 
     @Test
