@@ -88,7 +88,7 @@ final class CommandAnswers {
                 if (event.isPresent() && ScheduleEvent.parse(event.get()).isEmpty()) {
                     return Answer.invalid();
                 }
-                device.resetSchedule(index, event.flatMap(ScheduleEvent::parse).orElse(null));
+                device.schedule().reset(index, event.flatMap(ScheduleEvent::parse).orElse(null));
                 return Answer.none();
             }
             case "get_time":
@@ -138,11 +138,11 @@ final class CommandAnswers {
                 if (frequency.isEmpty() || frequency.getAsLong() < 4 || frequency.getAsLong() > 0xffff || duration < 0 || duration > 0x384) {
                     return Answer.invalid();
                 }
-                device.fastPoll(index, frequency.getAsLong(), duration);
+                device.schedule().fastPoll(index, frequency.getAsLong(), duration);
                 return Answer.none();
             }
             case "get_fast_poll_status":
-                return Answer.of(notes.fastPollStatus(m, device.fastPollSeconds(), device.fastPollEnd()));
+                return Answer.of(notes.fastPollStatus(m, device.schedule().fastPollSeconds(), device.schedule().fastPollEnd()));
             case "get_profile_data":
                 return profile(c, m, now);
             case "get_price_blocks":
@@ -185,7 +185,7 @@ final class CommandAnswers {
         }
         List<Notification> replies = new ArrayList<>();
         for (ScheduleEvent e : events) {
-            VirtualEmu2.Setting s = device.setting(index, e);
+            DeviceSchedule.Setting s = device.schedule().setting(index, e);
             replies.add(device.notes().scheduleInfo(m, e, s.period().toSeconds(), s.enabled()));
         }
         return new Answer(Outcome.ANSWERED, replies);
@@ -196,7 +196,7 @@ final class CommandAnswers {
         if (event.isEmpty()) {
             return Answer.invalid();
         }
-        VirtualEmu2.Setting old = device.setting(index, event.get());
+        DeviceSchedule.Setting old = device.schedule().setting(index, event.get());
         Duration period = old.period();
         boolean jittered = old.jittered();
         if (c.param("Frequency").isPresent()) {
@@ -207,7 +207,7 @@ final class CommandAnswers {
             period = Duration.ofSeconds(seconds.getAsLong());
             jittered = false;
         }
-        device.reschedule(index, event.get(), new VirtualEmu2.Setting(period, c.flag("Enabled", old.enabled()), jittered));
+        device.schedule().reschedule(index, event.get(), new DeviceSchedule.Setting(period, c.flag("Enabled", old.enabled()), jittered));
         return Answer.none();
     }
 

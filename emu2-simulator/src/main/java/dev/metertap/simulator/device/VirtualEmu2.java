@@ -4,42 +4,31 @@ import dev.metertap.simulator.command.ReceivedCommand;
 import dev.metertap.simulator.fault.FaultName;
 import dev.metertap.simulator.fault.Faults;
 import dev.metertap.simulator.journal.CommandEntry;
-import dev.metertap.simulator.journal.EventEntry;
-import dev.metertap.simulator.journal.FragmentEntry;
-import dev.metertap.simulator.journal.Integrity;
 import dev.metertap.simulator.journal.Journal;
 import dev.metertap.simulator.schedule.EventQueue;
 import dev.metertap.simulator.schedule.ScheduleEvent;
 import dev.metertap.simulator.schedule.SimulatedClock;
 import dev.metertap.simulator.schedule.TimeDriver;
-import dev.metertap.simulator.wire.FragmentWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The simulated EMU-2: its meters, its schedule, its replies to commands and its flaws. Everything
- * happens on whichever thread advances the simulated clock or delivers a command, one at a time
- * (the object is its own lock), so a run is a function of the seed, the faults and the commands.
+ * The simulated EMU-2: its meters, its life (power-on, rejoins, unplugs, restarts) and its answers to commands; when
+ * things fall due is the {@link DeviceSchedule}'s, how bytes reach the cable the {@link DeviceWire}'s. Everything
+ * happens on whichever thread advances the simulated clock or delivers a command, one at a time (the object is its
+ * own lock), so a run is a function of the seed, the faults and the commands.
  */
 public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
 
     private static final Logger LOG = LoggerFactory.getLogger(VirtualEmu2.class);
     private static final List<String> STARTUP = List.of("Initializing...", "Network Discovery", "Joining", "Join: Success", "Connected");
-    private static final int MAX_CLOBBER_CHAIN = 3;
-    private static final String REPLY = "reply:";
     private static final int LINK_STRENGTH = 0x64;
-
-    /** How one periodic notification is scheduled for one meter. */
-    record Setting(Duration period, boolean enabled, boolean jittered) {
-    }
 
     private final DeviceConfig config;
     private final SimulatedClock clock;
@@ -47,32 +36,23 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
     private final Faults faults;
     private final HouseholdLoad load;
     private final List<MeterState> meters = new ArrayList<>();
-    private final List<EnumMap<ScheduleEvent, Setting>> schedules = new ArrayList<>();
     private final PriceBook prices;
     private final Notifications notes;
-    private final FragmentWriter writer = new FragmentWriter();
-    private final SplittableRandom jitter;
     private final SplittableRandom dice;
-    private final SplittableRandom tailDice;
-    private final EventQueue queue = new EventQueue();
+    private final DeviceSchedule schedule;
+    private final EventQueue queue;
+    private final DeviceWire wire;
     private final CommandAnswers answers;
 
-    private DeviceOutput output = DeviceOutput.NONE;
     private boolean poweredOn;
-    private boolean plugged = true;
-    private long silentUntil = Long.MIN_VALUE;
     private boolean rejoining;
     private int rejoinEpisode;
-    private long fastPollUntil = Long.MIN_VALUE;
-    private long fastPollMillis;
     private String linkStatus = "Initializing...";
     private int linkStrength;
     private final long extPanId;
     private final int shortAddr;
     private DeviceMessage message;
-    private byte[] lastIntact;
     private long lastCommandMillis = Long.MIN_VALUE;
-    private Stalled stalled;
     private long stopAtMillis = Long.MAX_VALUE;
 
     public VirtualEmu2(DeviceConfig config, SimulatedClock clock, Journal journal, Faults faults, HouseholdLoad load) {
@@ -82,39 +62,31 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         this.faults = faults;
         this.load = load;
         SplittableRandom root = new SplittableRandom(config.seed());
-        this.jitter = root.split();
+        this.schedule = new DeviceSchedule(config, clock, root.split(), this::fire);
+        this.queue = schedule.queue();
         this.dice = root.split();
         SplittableRandom ids = root.split();
-        this.tailDice = root.split();
+        this.notes = new Notifications(config.identity());
+        this.wire = new DeviceWire(clock, journal, faults, notes.device(), dice, root.split());
         for (MeterSpec spec : config.meters()) {
             long delivered = 5_000_000L + ids.nextLong(20_000_000L);
             long received = load.settings().solarPeakWatts() > 0 ? 1_000_000L + ids.nextLong(4_000_000L) : 0;
             meters.add(new MeterState(spec, load, clock.instant(), delivered, received));
-            schedules.add(defaultSchedule());
         }
         this.extPanId = ids.nextLong();
         this.shortAddr = ids.nextInt(0x10000);
         this.message = new DeviceMessage(ids.nextLong(0x1_0000_0000L),
                 "Welcome to Time-of-Use <E-TOU-C> & SmartRate: peak 4-9 pm", "Low", true, false);
         this.prices = new PriceBook(load.settings().zone());
-        this.notes = new Notifications(config.identity());
         this.answers = new CommandAnswers(this);
         for (MeterState m : meters) {
             m.read(clock.instant(), load.watts(clock.instant()));
         }
     }
 
-    private EnumMap<ScheduleEvent, Setting> defaultSchedule() {
-        EnumMap<ScheduleEvent, Setting> s = new EnumMap<>(ScheduleEvent.class);
-        for (ScheduleEvent e : ScheduleEvent.values()) {
-            s.put(e, new Setting(config.periods().get(e), true, e == ScheduleEvent.DEMAND));
-        }
-        return s;
-    }
-
     /** Connects the device to its endpoints. */
     public synchronized void attach(DeviceOutput newOutput) {
-        this.output = newOutput;
+        wire.attach(newOutput);
     }
 
     /** Powers the device on: the start-up ConnectionStatus sequence, then the schedule. */
@@ -133,20 +105,13 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         poweredOn = true;
         String meterCount = "seed " + config.seed() + ", " + meters.size() + " meter(s)";
         if (uptime.isZero()) {
-            event("power-on", meterCount, new byte[0]);
+            wire.event("power-on", meterCount, new byte[0]);
             startup(clock.millis());
             return;
         }
-        event("power-on", meterCount + ", running for " + uptime, new byte[0]);
+        wire.event("power-on", meterCount + ", running for " + uptime, new byte[0]);
         setLink("Connected", LINK_STRENGTH);
-        for (int m = 0; m < meters.size(); m++) {
-            for (ScheduleEvent e : ScheduleEvent.values()) {
-                if (schedules.get(m).get(e).enabled()) {
-                    int meter = m;
-                    queue.schedule(clock.millis() + 1 + jitter.nextLong(periodMillis(m, e)), e, meter, () -> fire(meter, e));
-                }
-            }
-        }
+        schedule.startRunning();
     }
 
     private void startup(long at) {
@@ -160,16 +125,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
                 emit(notes.connection(meters.get(0), link()), "startup");
             });
         }
-        long first = at + STARTUP.size() * 1000L;
-        for (int m = 0; m < meters.size(); m++) {
-            int meter = m;
-            long offset = first + m * 500L;
-            for (ScheduleEvent e : ScheduleEvent.values()) {
-                if (schedules.get(m).get(e).enabled()) {
-                    queue.schedule(offset + e.ordinal() * 1000L, e, meter, () -> fire(meter, e));
-                }
-            }
-        }
+        schedule.startAt(at + STARTUP.size() * 1000L);
     }
 
     // ---- time
@@ -186,7 +142,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
             }
         }
         if (epochMillis >= stopAtMillis) {
-            settle(); // nothing scheduled will cut a stalled write now: journalled before the clock shows the end
+            wire.settle(); // nothing scheduled will cut a stalled write now: journalled before the clock shows the end
         }
         clock.moveTo(epochMillis);
     }
@@ -198,10 +154,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
 
     /** Journals a stalled write that nothing cut (the run ends): it stays cut short on the wire. */
     public synchronized void settle() {
-        if (stalled != null) {
-            journalStalled(stalled, 0);
-            stalled = null;
-        }
+        wire.settle();
     }
 
     /** Advances simulated time by {@code d}, running everything due on the calling thread. */
@@ -216,14 +169,12 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
 
     @Override
     public long pendingBytes() {
-        return output.pendingBytes();
+        return wire.output().pendingBytes();
     }
 
     public SimulatedClock clock() {
         return clock;
     }
-
-    // ---- the schedule
 
     private void fire(int meter, ScheduleEvent e) {
         MeterState m = meters.get(meter);
@@ -235,7 +186,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
                     emit(notes.connection(m, link()), "rejoin");
                 } else {
                     emit(notes.demand(m), "schedule");
-                    if (roll(FaultName.REJOIN)) {
+                    if (wire.roll(FaultName.REJOIN)) {
                         startRejoin(Duration.ofSeconds(60 + dice.nextInt(241)), "fault rejoin");
                     }
                 }
@@ -250,171 +201,38 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
             case TIME -> emit(notes.time(m, now, load.settings().zone()), "schedule");
             case MESSAGE -> emit(notes.message(m, message, now), "schedule");
         }
-        scheduleNext(meter, e, clock.millis());
+        schedule.next(meter, e);
     }
 
-    private void scheduleNext(int meter, ScheduleEvent e, long from) {
-        Setting s = schedules.get(meter).get(e);
-        if (s.enabled()) {
-            queue.schedule(from + periodMillis(meter, e), e, meter, () -> fire(meter, e));
-        }
-    }
-
-    private long periodMillis(int meter, ScheduleEvent e) {
-        Setting s = schedules.get(meter).get(e);
-        if (e == ScheduleEvent.DEMAND && clock.millis() < fastPollUntil) {
-            return fastPollMillis;
-        }
-        if (s.jittered()) {
-            long min = config.demandJitterMin().toMillis();
-            long max = config.demandJitterMax().toMillis();
-            return min + jitter.nextLong(max - min + 1);
-        }
-        return Math.max(1000, s.period().toMillis());
-    }
-
-    void reschedule(int meter, ScheduleEvent e, Setting setting) {
-        schedules.get(meter).put(e, setting);
-        queue.removeIf(t -> t.event() == e && t.meter() == meter);
-        scheduleNext(meter, e, clock.millis());
-    }
-
-    void resetSchedule(int meter, ScheduleEvent only) {
-        EnumMap<ScheduleEvent, Setting> defaults = defaultSchedule();
-        for (ScheduleEvent e : ScheduleEvent.values()) {
-            if (only == null || only == e) {
-                reschedule(meter, e, defaults.get(e));
-            }
-        }
-    }
-
-    Setting setting(int meter, ScheduleEvent e) {
-        return schedules.get(meter).get(e);
-    }
-
-    void fastPoll(int meter, long frequencySeconds, long durationSeconds) {
-        fastPollMillis = frequencySeconds * 1000;
-        fastPollUntil = durationSeconds == 0 ? Long.MIN_VALUE : clock.millis() + durationSeconds * 1000;
-        queue.removeIf(t -> t.event() == ScheduleEvent.DEMAND && t.meter() == meter);
-        scheduleNext(meter, ScheduleEvent.DEMAND, clock.millis());
-    }
-
-    long fastPollSeconds() {
-        return clock.millis() < fastPollUntil ? fastPollMillis / 1000 : 0;
-    }
-
-    Instant fastPollEnd() {
-        return clock.millis() < fastPollUntil ? Instant.ofEpochMilli(fastPollUntil) : null;
-    }
-
-    // ---- writing, and the wire's flaws
-
-    /**
-     * Writes a notification to the wire (or loses it), applying the fragment faults, and journals it. A write the
-     * device stalls on (fault {@code clobber}; a command reply is exposed twice as long) has sent part of its bytes when
-     * whatever is written next (the next scheduled notification, at its own time) cuts it off; it is journalled
-     * then, right before the fragment that cut it.
-     */
     void emit(Notification n, String trigger) {
-        Instant now = clock.instant();
-        if (n.hasTimestamp() && roll(FaultName.SENTINELS)) {
-            n = n.withSentinelTimestamp();
-        }
-        byte[] bytes = writer.bytes(n.fragment());
-        boolean lost = !plugged || clock.millis() < silentUntil;
-        Stalled victim = stalled;
-        stalled = null;
-        if (victim != null) {
-            // its cutter is the next entry, unless nothing reached the wire
-            journalStalled(victim, lost ? 0 : journal.nextSequence() + 1);
-        }
-        if (lost) {
-            append(n, trigger, bytes, Integrity.LOST, 0, now);
-            return;
-        }
-        if (victim == null && roll(FaultName.NUL_BYTES)) {
-            byte[] nul = new byte[1 + dice.nextInt(8)];
-            output.write(nul);
-            event("nul-bytes", nul.length + " NUL byte(s) before the next fragment", nul);
-        }
-        int chain = victim == null ? 0 : victim.chain();
-        if (chain < MAX_CLOBBER_CHAIN && stalls(trigger)) {
-            int cut = 1 + dice.nextInt(bytes.length - 3);
-            byte[] prefix = Arrays.copyOf(bytes, cut);
-            output.write(prefix);
-            stalled = new Stalled(n, trigger, prefix, now, chain + 1);
-            return;
-        }
-        output.write(bytes);
-        lastIntact = bytes;
-        append(n, trigger, bytes, Integrity.INTACT, 0, now);
+        wire.emit(n, trigger);
     }
 
-    /** Command replies are the most exposed writes, as users of real units report: exposed twice as long. */
-    private boolean stalls(String trigger) {
-        double p = faults.value(FaultName.CLOBBER);
-        if (trigger.startsWith(REPLY)) {
-            p = 1 - (1 - p) * (1 - p);
-        }
-        return p > 0 && dice.nextDouble() < p;
+    DeviceSchedule schedule() {
+        return schedule;
     }
 
-    /** A write cut short, waiting to be journalled with whatever cuts it. */
-    private record Stalled(Notification notification, String trigger, byte[] prefix, Instant at, int chain) {
-    }
-
-    private void journalStalled(Stalled s, long clobberedBy) {
-        append(s.notification(), s.trigger(), s.prefix(), Integrity.CLOBBERED, clobberedBy, s.at());
-    }
-
-    private void append(Notification n, String trigger, byte[] bytes, Integrity integrity, long clobberedBy, Instant now) {
-        journal.append(new FragmentEntry(journal.nextSequence(), now, n.fragment().root(), trigger, notes.device(),
-                n.meterMacId(), n.deviceTime(), n.values(), n.text(), bytes, integrity, clobberedBy));
-    }
-
-    private void event(String kind, String detail, byte[] bytes) {
-        journal.append(new EventEntry(journal.nextSequence(), clock.instant(), kind, detail, bytes));
-        LOG.debug("{}: {}", kind, detail);
-    }
-
-    private boolean roll(FaultName fault) {
-        double p = faults.value(fault);
-        return p > 0 && dice.nextDouble() < p;
-    }
-
-    /**
-     * The bytes a newly opened port shows first: with fault {@code stale-tail}, the tail of an old
-     * fragment (the last one written, or one from before power-on), else nothing. Journalled.
-     */
+    /** The tail of an old fragment (fault {@code stale-tail}): the last one written, or one from before power-on. */
     @Override
     public synchronized byte[] staleTail(String where) {
-        double p = faults.value(FaultName.STALE_TAIL);
-        if (!(p > 0 && tailDice.nextDouble() < p)) {
-            return new byte[0];
-        }
-        byte[] source = lastIntact;
-        if (source == null) {
-            MeterState m = meters.get(0);
-            MeterState old = new MeterState(m.spec(), load, clock.instant().minusSeconds(212), 0, 0);
-            old.read(clock.instant().minusSeconds(212), load.watts(clock.instant().minusSeconds(212)));
-            source = writer.bytes(notes.demand(old).fragment());
-        }
-        int from = source.length / 4 + tailDice.nextInt(source.length / 2);
-        byte[] tail = Arrays.copyOfRange(source, from, source.length);
-        event("stale-tail", "old bytes waiting at " + where, tail);
-        return tail;
+        return wire.staleTail(where, () -> {
+            Instant before = clock.instant().minusSeconds(212);
+            MeterState old = new MeterState(meters.get(0).spec(), load, before, 0, 0);
+            old.read(before, load.watts(before));
+            return wire.bytes(notes.demand(old));
+        });
     }
 
     // ---- triggered flaws
 
     /** Pulls the cable for {@code d} of simulated time: ports vanish, then come back at the same paths. */
     public synchronized void unplug(Duration d) {
-        if (!plugged) {
+        if (!wire.plugged()) {
             return;
         }
-        plugged = false;
-        event("unplug", "for " + d, new byte[0]);
-        output.unplug();
+        wire.plug(false);
+        wire.event("unplug", "for " + d, new byte[0]);
+        wire.output().unplug();
         queue.schedule(clock.millis() + Math.max(1, d.toMillis()), "replug", this::replug);
     }
 
@@ -424,19 +242,20 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
     }
 
     private void replug() {
-        plugged = true;
-        event("replug", "ports back", new byte[0]);
-        output.replug();
+        wire.plug(true);
+        wire.event("replug", "ports back", new byte[0]);
+        wire.output().replug();
     }
 
     public synchronized boolean isPlugged() {
-        return plugged;
+        return wire.plugged();
     }
 
     /** Writes nothing and ignores commands for {@code d} of simulated time (the model keeps running). */
     public synchronized void silence(Duration d) {
-        silentUntil = clock.millis() + d.toMillis();
-        event("silence", "until " + Instant.ofEpochMilli(silentUntil), new byte[0]);
+        long until = clock.millis() + d.toMillis();
+        wire.silenceUntil(until);
+        wire.event("silence", "until " + Instant.ofEpochMilli(until), new byte[0]);
     }
 
     /** Starts a rejoin episode of {@code d}: ConnectionStatus Rejoining, LinkStrength 0, stale values. */
@@ -450,7 +269,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         }
         rejoining = true;
         int episode = ++rejoinEpisode;
-        event("rejoin", why + ", for " + d, new byte[0]);
+        wire.event("rejoin", why + ", for " + d, new byte[0]);
         setLink("Rejoining", 0);
         emit(notes.connection(meters.get(0), link()), "rejoin");
         queue.schedule(clock.millis() + d.toMillis(), "rejoin-end", () -> {
@@ -477,7 +296,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         long millis = clock.millis();
         long previous = lastCommandMillis;
         lastCommandMillis = millis;
-        if (!plugged || clock.millis() < silentUntil) {
+        if (wire.quiet()) {
             journalCommand(command, origin, CommandEntry.Outcome.IGNORED_SILENT, 0);
             return;
         }
@@ -494,13 +313,13 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
             LOG.warn("command {} could not be handled: {}", command, e.toString());
             answer = new CommandAnswers.Answer(CommandEntry.Outcome.INVALID, List.of());
         }
-        if (!answer.replies().isEmpty() && roll(FaultName.DROP_REPLIES)) {
+        if (!answer.replies().isEmpty() && wire.roll(FaultName.DROP_REPLIES)) {
             journalCommand(command, origin, CommandEntry.Outcome.REPLY_DROPPED, 0);
             return;
         }
         journalCommand(command, origin, answer.outcome(), answer.replies().size());
         for (Notification reply : answer.replies()) {
-            emit(reply, REPLY + (command.name().isEmpty() ? "?" : command.name()));
+            emit(reply, DeviceWire.REPLY + (command.name().isEmpty() ? "?" : command.name()));
         }
     }
 
@@ -552,7 +371,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
     }
 
     void decommission() {
-        event("factory-reset", "decommissioned", new byte[0]);
+        wire.event("factory-reset", "decommissioned", new byte[0]);
         setLink("Disconnected", 0);
         emit(notes.connection(meters.get(0), link()), "factory_reset");
         restart();
@@ -560,6 +379,6 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
 
     /** Journals a load change made from outside (control API, tests). */
     public synchronized void noteLoadChange(String detail) {
-        event("load", detail, new byte[0]);
+        wire.event("load", detail, new byte[0]);
     }
 }
