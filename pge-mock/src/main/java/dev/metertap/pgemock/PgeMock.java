@@ -101,6 +101,7 @@ public final class PgeMock implements AutoCloseable {
         WireMockServer wireMock = new WireMockServer(wireMockConfig()
                 .httpDisabled(true)
                 .httpsPort(options.port)
+                .bindAddress(options.host)
                 .notifier(new Slf4jNotifier(false))
                 .maxRequestJournalEntries(1000)
                 .jettyAcceptors(1)

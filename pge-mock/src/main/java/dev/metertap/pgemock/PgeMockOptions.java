@@ -46,7 +46,7 @@ public final class PgeMockOptions {
         return this;
     }
 
-    /** The host written into URLs the mock hands out (notifications, Authorization); default 127.0.0.1. */
+    /** The address the mock listens on, and the host written into URLs it hands out (notifications, Authorization); default 127.0.0.1. */
     public PgeMockOptions host(String host) {
         this.host = Objects.requireNonNull(host);
         return this;

@@ -60,7 +60,7 @@ public final class PgeMockCommand implements Callable<Integer> {
     int port = 8443;
 
     @Option(names = "--host", paramLabel = "HOST",
-            description = "Host written into the URLs the mock hands out (default: ${DEFAULT-VALUE}).")
+            description = "The address the mock listens on, and the host written into the URLs it hands out (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
 
     @Option(names = "--state-dir", paramLabel = "DIR",
@@ -176,8 +176,9 @@ public final class PgeMockCommand implements Callable<Integer> {
             }
         }
         applyFaults(pge.faults());
-        pge.start();
+        // before the port accepts: a script that waits for the port then reads the kit must find it
         ClientKit kit = pge.writeClientKit(state.directory());
+        pge.start();
         printStarted(out, pge, kit);
         new CountDownLatch(1).await();
         return 0;

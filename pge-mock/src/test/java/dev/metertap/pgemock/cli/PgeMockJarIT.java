@@ -10,8 +10,15 @@ import dev.metertap.pgemock.NotificationReceiver;
 import dev.metertap.pgemock.espi.UsageModel;
 import dev.metertap.pgemock.espi.UsagePointSpec;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +65,58 @@ class PgeMockJarIT {
             assertThat(answer).startsWith("{\"client_access_token\":\"").contains("\"token_type\":\"Bearer\"");
             assertThat(jar.printed).doesNotContain(credentials.getProperty("client_secret"));
         }
+    }
+
+    @Test
+    void theKitIsThereTheMomentThePortAnswersAndOnlyTheGivenAddressListens() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path jar = Path.of("target", "pge-mock.jar");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "--port", String.valueOf(port), "--state-dir", stateDir.toString())
+                .redirectErrorStream(true).redirectOutput(stateDir.resolve("pge-mock.out").toFile()).start();
+        try {
+            // a script's loop: try the port until it answers, then read the kit
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!answers(InetAddress.getLoopbackAddress(), port)) {
+                assertThat(System.nanoTime()).as("pge-mock answered on port %d within 2 minutes", port).isLessThan(deadline);
+                // the retry's pause doubles as a wait for the process to die, which would end the test at once
+                assertThat(process.waitFor(100, TimeUnit.MILLISECONDS)).as("pge-mock exited: %s",
+                        Files.readString(stateDir.resolve("pge-mock.out"))).isFalse();
+            }
+            assertThat(stateDir.resolve("client-credentials.properties")).exists();
+            assertThat(credentials().getProperty("client_id")).isNotBlank();
+            for (InetAddress other : otherLocalAddresses()) {
+                assertThat(answers(other, port)).as("listening on %s too", other).isFalse();
+            }
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean answers(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    /** This machine's addresses that are not loopback (an interface's IPv4 address, when it has one). */
+    private static List<InetAddress> otherLocalAddresses() throws IOException {
+        List<InetAddress> others = new ArrayList<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                if (!address.isLoopbackAddress() && address instanceof Inet4Address) {
+                    others.add(address);
+                }
+            }
+        }
+        return others;
     }
 
     @Test
