@@ -90,7 +90,7 @@ class BadInputTest {
     @Test
     void aGroupWithoutItsCommandListsTheCommands() {
         assertThat(run("emu2")).isEqualTo(2);
-        assertThat(oneLine()).isEqualTo("metertap: 'metertap emu2' needs a command: listen, send (see 'metertap emu2 --help')");
+        assertThat(oneLine()).isEqualTo("metertap: 'metertap emu2' needs a command: listen, record, send (see 'metertap emu2 --help')");
         err.getBuffer().setLength(0);
         assertThat(run("store", "statz")).isEqualTo(2);
         assertThat(oneLine()).startsWith("metertap: 'statz' is not a command or option of 'metertap store'");
