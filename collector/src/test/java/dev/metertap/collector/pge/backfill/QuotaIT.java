@@ -71,15 +71,21 @@ class QuotaIT {
     }
 
     private Backfill backfill() {
-        return new Backfill(service, smd.inbox, store, SETTINGS, new LoggedProgress(), clock);
+        return backfill(SETTINGS);
+    }
+
+    private Backfill backfill(BackfillSettings settings) {
+        return new Backfill(service, smd.inbox, store, settings, new LoggedProgress(), clock);
     }
 
     @Test
     void anExhaustedHourlyQuotaStopsTheBackfillWithARateLimitErrorAndTheNextHourResumesFromItsCheckpoint() throws Exception {
-        // token, first bulk request, its feed: the second bulk request is the fourth request of the hour
+        // token, first bulk request, its feed: the second bulk request is the fourth request of the hour (one request
+        // at a time: with requests in flight the second bulk request would come before the first feed)
         pge.faults().quotas(Quota.perHour(3));
+        BackfillSettings oneAtATime = SETTINGS.withRequestsInFlight(1);
 
-        Throwable stopped = catchThrowable(() -> backfill().run(subscription, RANGE));
+        Throwable stopped = catchThrowable(() -> backfill(oneAtATime).run(subscription, RANGE));
 
         assertThat(stopped).as("the backfill gives up").isInstanceOf(BackfillException.class);
         assertThat(stopped.getCause()).isInstanceOfSatisfying(ShareMyDataException.class,
@@ -95,7 +101,7 @@ class QuotaIT {
 
         Instant now = clock.instant();
         clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1))));
-        BackfillSummary resumed = backfill().run(subscription, RANGE);
+        BackfillSummary resumed = backfill(oneAtATime).run(subscription, RANGE);
 
         assertThat(resumed.succeeded()).as("%s", resumed).isTrue();
         assertThat(resumed.alreadyDone()).as("windows finished before the quota ran out").isEqualTo(1);
