@@ -116,6 +116,37 @@ class QuotaIT {
     }
 
     @Test
+    void aQuotaRunningOutWithWindowsInFlightStopsTheBackfillAndTheNextHourAsksOnlyForWhatWasNotStored() throws Exception {
+        // the token, the first bulk request, then the second one or the first feed, whichever the backfill sends first
+        pge.faults().quotas(Quota.perHour(3));
+
+        Throwable stopped = catchThrowable(() -> backfill().run(subscription, RANGE));
+
+        assertThat(stopped).isInstanceOf(BackfillException.class).hasMessageContaining("a rerun resumes")
+                .cause().isInstanceOfSatisfying(ShareMyDataException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ShareMyDataException.Kind.RATE_LIMITED));
+        List<JournalEntry> firstRun = pge.journal().awaitRequests(3 + CLIENT_ATTEMPTS, Duration.ofSeconds(10));
+        assertThat(firstRun).extracting(JournalEntry::status).containsExactly(200, 202, firstRun.get(2).status(), 429, 429, 429, 429);
+        List<TimeWindow> stored;
+        try (Checkpoints checkpoints = Checkpoints.of(store)) {
+            stored = checkpoints.finished(subscription.bulkId());
+        }
+
+        Instant now = clock.instant();
+        clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1))));
+        // a roomier quota: the rerun also fetches what the first run's accepted requests still announce
+        pge.faults().quotas(Quota.perHour(20));
+        BackfillSummary resumed = backfill().run(subscription, RANGE);
+
+        assertThat(resumed.succeeded()).as("%s", resumed).isTrue();
+        assertThat(resumed.alreadyDone()).isEqualTo(stored.size());
+        assertThat(resumed.requests()).as("the windows not stored before the quota ran out").isEqualTo(2 - stored.size());
+        TruthComparison.Result truth = TruthComparison.compare(store, MODEL, POINT, RANGE);
+        assertThat(truth.mismatches()).isEmpty();
+        assertThat(truth.stored()).isEqualTo(truth.truth()).isPositive();
+    }
+
+    @Test
     void aQuotaRunningOutOnAFeedStopsTheBackfillAtOnceInsteadOfAskingAgain() throws Exception {
         pge.faults().quotas(Quota.perHour(2)); // the token and the first bulk request: its feed is refused
 
