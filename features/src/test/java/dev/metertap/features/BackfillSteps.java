@@ -98,7 +98,10 @@ public final class BackfillSteps {
             pge.faults().forgedOrigin(forbiddenHost.origin());
         }
         PgeConnection connection = collector.pge();
-        BackfillSettings settings = new BackfillSettings(windowSize, NOTIFICATION_WAIT, 3);
+        BackfillSettings defaults = new BackfillSettings(windowSize, NOTIFICATION_WAIT, 3);
+        // a fault scripted per bulk request is set as the one before is accepted: one request at a time, or the
+        // collector (unpaced here) would have asked for the next windows before the script set their faults
+        BackfillSettings settings = faultByRequest.isEmpty() ? defaults : defaults.withRequestsInFlight(1);
         int lastScripted = faultByRequest.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
         pge.faults().notification(faultByRequest.getOrDefault(1, NotificationFault.NONE));
         CompletableFuture<BackfillSummary> run = CompletableFuture.supplyAsync(

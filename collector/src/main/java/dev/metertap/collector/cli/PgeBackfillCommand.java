@@ -20,11 +20,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code metertap pge backfill}: a range of Share My Data history into the store, resumable, with a gap report. */
@@ -33,8 +35,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:every window was answered", "1:some were not (run it again) or PG&E refused us", "2:a bad option or configuration (a receiver port in use too), or a store that cannot be used or that another metertap writes to"},
         mixinStandardHelpOptions = true,
         description = {"Fetches PG&E interval data for a range into the store: asks for it in large windows (halved when PG&E "
-                + "refuses one as too large), waits for each notification on pge.notifications, fetches and stores every "
-                + "notified resource, and asks again when no notification comes in time.",
+                + "refuses one as too large), several at once so that their waits overlap, fetches and stores every "
+                + "resource notified on pge.notifications, and asks again when no notification comes in time.",
                 "Finished windows are remembered in the store: run it again after an interruption and it asks only for the "
                 + "rest. It ends with a summary and the gaps left per usage point, commodity and flow.",
                 "--audit checks what the store holds instead and asks again only for the missing spans."},
@@ -80,6 +82,11 @@ final class PgeBackfillCommand implements Callable<Integer> {
             description = "Requests per window before leaving it to the next run. Default: ${DEFAULT-VALUE}.")
     int attempts;
 
+    @Option(names = "--requests-in-flight", paramLabel = "N", defaultValue = "" + BackfillSettings.DEFAULT_REQUESTS_IN_FLIGHT,
+            description = "Windows asked for before the first is answered, so their waits for PG&E's notifications overlap"
+                    + " (1: one after another). Requests still keep to PG&E's 1 per second. Default: ${DEFAULT-VALUE}.")
+    int requestsInFlight;
+
     @Override
     public Integer call() {
         return Failures.explained(spec, this::backfill);
@@ -90,7 +97,7 @@ final class PgeBackfillCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--from (" + from + ") must be before --to (" + to + ")");
         }
         TimeWindow range = new TimeWindow(from, to);
-        BackfillSettings settings = new BackfillSettings(window, notificationTimeout, attempts);
+        BackfillSettings settings = new BackfillSettings(window, notificationTimeout, attempts, requestsInFlight);
         MetertapConfig config = options.loadConfig();
         Path storePath = options.store != null ? options.store : config.store().path();
         PrintWriter out = spec.commandLine().getOut();
@@ -98,8 +105,20 @@ final class PgeBackfillCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         try (Store store = options.openForWriting(storePath, "metertap pge backfill", WHILE_COLLECTING);
              PgeConnection pge = PgeConnection.open(config, new ConfigLoader(System.getenv()), store, clock).start()) {
-            BackfillProgress progress = System.console() != null ? new TerminalProgressBar(err) : new LoggedProgress();
-            BackfillSummary summary = audit ? pge.audit(range, settings, progress) : pge.backfill(range, settings, progress);
+            BackfillSummary summary;
+            if (System.console() != null) {
+                TerminalProgressBar bar = new TerminalProgressBar(err, terminalColumns(System.getenv()));
+                // the logger writes to System.err as it is at each line: through the bar, which clears itself first
+                PrintStream logs = System.err;
+                System.setErr(bar.beneath(logs));
+                try {
+                    summary = run(pge, range, settings, bar);
+                } finally {
+                    System.setErr(logs);
+                }
+            } else {
+                summary = run(pge, range, settings, new LoggedProgress());
+            }
             print(out, summary, pge.refusedNotifications().size());
             if (!summary.refused().isEmpty()) {
                 err.println("metertap: PG&E refuses " + summary.refused().size() + " window(s) as too large even at "
@@ -117,6 +136,16 @@ final class PgeBackfillCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    private BackfillSummary run(PgeConnection pge, TimeWindow range, BackfillSettings settings, BackfillProgress progress) {
+        return audit ? pge.audit(range, settings, progress) : pge.backfill(range, settings, progress);
+    }
+
+    /** The terminal's width as the shell exports it ({@code COLUMNS}), or the usual 80. */
+    static int terminalColumns(Map<String, String> environment) {
+        String columns = environment.getOrDefault("COLUMNS", "");
+        return columns.matches("\\d{2,4}") ? Integer.parseInt(columns) : TerminalProgressBar.DEFAULT_COLUMNS;
     }
 
     static void print(PrintWriter out, BackfillSummary summary, int refused) {

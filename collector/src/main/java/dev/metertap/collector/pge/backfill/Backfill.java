@@ -22,15 +22,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Fills the store with a range of Share My Data history: splits the range into large windows, asks for each,
- * waits for the notified resources, fetches and stores them, asks again when no answer comes in time, and
- * checkpoints each finished window so a rerun asks only for the rest. An audit instead asks again for exactly the
- * spans the store lacks. PG&E documents no largest window: one it refuses as too large is asked for in halves, and
- * for the rest of the run no window as long is asked for (each refusal costs a request of PG&E's quota).
+ * Fills the store with a range of Share My Data history: splits the range into large windows, asks for several at
+ * once (their waits for PG&E's notifications overlap, within the client's pace of 1 request/s), fetches and stores
+ * the notified resources as they are announced, asks again for a window when no answer comes in time, and
+ * checkpoints each window once its data is stored, so a rerun asks only for the rest. An audit instead asks again
+ * for exactly the spans the store lacks. PG&E documents no largest window: one it refuses as too large is asked for
+ * in halves, and for the rest of the run no window as long is asked for (each refusal costs a request of PG&E's
+ * quota).
  *
  * <p>Notifications are hints: every resource they announce is fetched (its data is stored whatever request it
- * answers; the store's upsert keeps that idempotent), and {@link WindowCoverage} decides from the data whether
- * the window being waited for is answered.
+ * answers; the store's upsert keeps that idempotent), and {@link AwaitedWindows} decides from the data which
+ * awaited window, if any, it answers.
  */
 public final class Backfill {
 
@@ -116,6 +118,10 @@ public final class Backfill {
         }
     }
 
+    /** A window to ask for, and which request for it that is. */
+    private record Ask(TimeWindow window, int attempt) {
+    }
+
     /** One run over a plan of windows, with its counters. */
     private final class Pass {
         private final BulkSubscription subscription;
@@ -134,6 +140,9 @@ public final class Backfill {
         private long failed;
         /** The shortest window PG&E refused as too large in this run: one as long is halved without asking. */
         private Duration refusedLength;
+        private final AwaitedWindows awaited;
+        /** {@link System#nanoTime()} when the last fetch ended: waits for notifications restart then. */
+        private long lastFetchEnded = System.nanoTime();
 
         Pass(BulkSubscription subscription, TimeWindow range, boolean audit, int alreadyDone, Checkpoints checkpoints) {
             this.subscription = subscription;
@@ -141,20 +150,27 @@ public final class Backfill {
             this.audit = audit;
             this.alreadyDone = alreadyDone;
             this.checkpoints = checkpoints;
+            this.awaited = new AwaitedWindows(subscription.usagePoints());
         }
 
         BackfillSummary run(List<TimeWindow> plan) {
-            Deque<TimeWindow> queue = new ArrayDeque<>(plan);
+            Deque<Ask> queue = new ArrayDeque<>();
+            plan.forEach(window -> queue.addLast(new Ask(window, 1)));
             progress.planned(plan.size());
             try {
-                while (!queue.isEmpty()) {
-                    TimeWindow window = queue.removeFirst();
-                    Optional<List<TimeWindow>> halves = knownTooLarge(window) ? halves(window) : request(window);
-                    if (halves.isPresent()) {
-                        splits++;
-                        progress.planned(halves.get().size() - 1);
-                        for (int i = halves.get().size() - 1; i >= 0; i--) {
-                            queue.addFirst(halves.get().get(i));
+                while (!queue.isEmpty() || !awaited.isEmpty()) {
+                    // what is announced first: it may finish a window, and PG&E keeps a delivery for 5 days only
+                    URI announced = inbox.poll(Duration.ZERO);
+                    if (announced != null) {
+                        fetchAndCredit(announced);
+                    } else if (!queue.isEmpty() && awaited.size() < settings.requestsInFlight()) {
+                        ask(queue);
+                    } else {
+                        URI resource = inbox.poll(untilFirstDeadline());
+                        if (resource != null) {
+                            fetchAndCredit(resource);
+                        } else {
+                            timeOut(queue);
                         }
                     }
                 }
@@ -170,40 +186,94 @@ public final class Backfill {
                     refused, fetched, failed, writer.received(), writer.changed(), gaps);
         }
 
-        /** Asks for one window until answered; the halves to ask for instead when PG&E refuses it as too large. */
-        private Optional<List<TimeWindow>> request(TimeWindow window) throws InterruptedException {
-            for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
-                progress.requesting(window, attempt);
-                BulkAnswer answer = ask(window);
-                requests++;
-                if (attempt > 1) {
-                    reRequests++;
+        /**
+         * Asks for the next window of the queue (its halves go first in the queue when PG&E refuses it as too large);
+         * an accepted one is awaited while the next ones are asked for, within the client's pace of PG&E's 1 request/s.
+         */
+        private void ask(Deque<Ask> queue) {
+            Ask next = queue.removeFirst();
+            TimeWindow window = next.window();
+            if (knownTooLarge(window)) {
+                queueFirst(queue, halves(window));
+                return;
+            }
+            progress.requesting(window, next.attempt());
+            BulkAnswer answer = ask(window);
+            requests++;
+            if (next.attempt() > 1) {
+                reRequests++;
+            }
+            switch (answer) {
+                case TOO_LARGE -> {
+                    log.info("backfill: PG&E refused {} as too large; asking for it in halves, and for no window as long again",
+                            window);
+                    refusedLength = window.length();
+                    queueFirst(queue, halves(window));
                 }
-                switch (answer) {
-                    case TOO_LARGE -> {
-                        log.info("backfill: PG&E refused {} as too large; asking for it in halves, and for no window as long again",
-                                window);
-                        refusedLength = window.length();
-                        return halves(window);
-                    }
-                    case NO_DATA -> {
-                        noData++;
-                        finish(window, WindowOutcome.NO_DATA);
-                        return Optional.empty();
-                    }
-                    case ACCEPTED -> {
-                        if (awaitAnswer(window)) {
-                            finish(window, WindowOutcome.STORED);
-                            return Optional.empty();
-                        }
-                        log.warn("backfill: no complete answer for {} within {}; {}", window, settings.notificationTimeout(),
-                                attempt < settings.attempts() ? "asking again" : "giving up on it for this run");
-                    }
+                case NO_DATA -> {
+                    noData++;
+                    finish(window, WindowOutcome.NO_DATA);
+                }
+                case ACCEPTED -> awaited.add(window, next.attempt(), System.nanoTime());
+            }
+        }
+
+        private void queueFirst(Deque<Ask> queue, Optional<List<TimeWindow>> halves) {
+            if (halves.isPresent()) {
+                splits++;
+                progress.planned(halves.get().size() - 1);
+                for (int i = halves.get().size() - 1; i >= 0; i--) {
+                    queue.addFirst(new Ask(halves.get().get(i), 1));
                 }
             }
-            incomplete.add(window);
-            progress.ended(window, WindowOutcome.INCOMPLETE, writer.received());
-            return Optional.empty();
+        }
+
+        /**
+         * How long until the first awaited window has waited the notification timeout with nothing announced. Each
+         * window's wait starts when it is asked for and again after each fetch: a long fetch is no reason to ask again.
+         */
+        private Duration untilFirstDeadline() {
+            long since = Math.max(awaited.firstAskedAt(), lastFetchEnded);
+            long left = since + settings.notificationTimeout().toNanos() - System.nanoTime();
+            return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
+        }
+
+        /** Every window that has waited out the notification timeout is asked for again (first) or given up. */
+        private void timeOut(Deque<Ask> queue) {
+            long now = System.nanoTime();
+            List<AwaitedWindows.Awaited> expired = awaited.all().stream()
+                    .filter(a -> now - Math.max(a.askedAt(), lastFetchEnded) >= settings.notificationTimeout().toNanos())
+                    .toList();
+            for (int i = expired.size() - 1; i >= 0; i--) {
+                AwaitedWindows.Awaited window = expired.get(i);
+                awaited.remove(window);
+                boolean again = window.attempt() < settings.attempts();
+                log.warn("backfill: no complete answer for {} within {}; {}", window.window(), settings.notificationTimeout(),
+                        again ? "asking again" : "giving up on it for this run");
+                if (again) {
+                    queue.addFirst(new Ask(window.window(), window.attempt() + 1));
+                } else {
+                    incomplete.add(window.window());
+                    progress.ended(window.window(), WindowOutcome.INCOMPLETE, writer.received());
+                }
+            }
+        }
+
+        /** Fetches and stores a resource, then finishes each window it completes: checkpointed once its data is stored. */
+        private void fetchAndCredit(URI resource) {
+            Optional<ResourceTally> tally = fetch(resource);
+            lastFetchEnded = System.nanoTime();
+            if (tally.isEmpty()) {
+                return;
+            }
+            for (AwaitedWindows.Awaited window : awaited.credit(tally.get())) {
+                progress.resourceStored(window.window(), window.coverage().answered(), window.coverage().expected(),
+                        writer.received());
+                if (window.coverage().complete()) {
+                    awaited.remove(window);
+                    finish(window.window(), WindowOutcome.STORED);
+                }
+            }
         }
 
         private BulkAnswer ask(TimeWindow window) {
@@ -228,22 +298,6 @@ public final class Backfill {
                 return Optional.empty();
             }
             return Optional.of(window.split(half));
-        }
-
-        /**
-         * Fetches announced resources until the window is answered, or until the notification timeout passes with
-         * nothing announced (the clock restarts after each fetch: a long fetch is no reason to ask again).
-         */
-        private boolean awaitAnswer(TimeWindow window) throws InterruptedException {
-            WindowCoverage coverage = new WindowCoverage(window, subscription.usagePoints());
-            while (!coverage.complete()) {
-                URI resource = inbox.poll(settings.notificationTimeout());
-                if (resource == null) {
-                    return false;
-                }
-                fetch(resource).ifPresent(coverage::add);
-            }
-            return true;
         }
 
         private Optional<ResourceTally> fetch(URI resource) {

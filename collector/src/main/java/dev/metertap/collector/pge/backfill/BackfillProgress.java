@@ -10,6 +10,13 @@ public interface BackfillProgress {
 
     void requesting(TimeWindow window, int attempt);
 
+    /**
+     * A fetched resource of {@code window} is stored: {@code answered} of its {@code usagePoints} are in (a window's
+     * resources arrive one by one, and several windows are awaited at once).
+     */
+    default void resourceStored(TimeWindow window, int answered, int usagePoints, long readingsSoFar) {
+    }
+
     void ended(TimeWindow window, WindowOutcome outcome, long readingsSoFar);
 
     /** The backfill is over (the bar may end its line). */

@@ -24,6 +24,11 @@ public final class LoggedProgress implements BackfillProgress {
     }
 
     @Override
+    public void resourceStored(TimeWindow window, int answered, int usagePoints, long readingsSoFar) {
+        log.info("backfill: {} {}/{} usage point(s) stored ({} readings so far)", window, answered, usagePoints, readingsSoFar);
+    }
+
+    @Override
     public void ended(TimeWindow window, WindowOutcome outcome, long readingsSoFar) {
         ended++;
         log.info("backfill: {} {} ({}/{} windows, {} readings so far)", window, outcome.name().toLowerCase(java.util.Locale.ROOT),

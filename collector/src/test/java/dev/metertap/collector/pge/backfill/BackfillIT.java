@@ -73,7 +73,11 @@ class BackfillIT {
     }
 
     private Backfill backfill(Store store, BackfillProgress progress) {
-        return new Backfill(smd.service, smd.inbox, store, SETTINGS, progress, Clock.systemUTC());
+        return backfill(store, progress, SETTINGS);
+    }
+
+    private Backfill backfill(Store store, BackfillProgress progress, BackfillSettings settings) {
+        return new Backfill(smd.service, smd.inbox, store, settings, progress, Clock.systemUTC());
     }
 
     private static List<JournalEntry> acceptedBulkRequests() {
@@ -138,8 +142,10 @@ class BackfillIT {
         TimeWindow range = months(6);
         Path file = dir.resolve("metertap.db");
         int acceptedBefore = acceptedBulkRequests().size();
+        // one request at a time, so the first run asks for exactly one window (OverlappedBackfillIT: with several in flight)
+        BackfillSettings oneAtATime = SETTINGS.withRequestsInFlight(1);
         try (Store store = Store.open(file)) {
-            Backfill interrupted = backfill(store, new StopAfterWindows(1));
+            Backfill interrupted = backfill(store, new StopAfterWindows(1), oneAtATime);
             BulkSubscription subscription = interrupted.subscription(Optional.empty(), List.of());
             assertThatThrownBy(() -> interrupted.run(subscription, range)).hasMessageContaining("power cut");
         }
@@ -147,7 +153,7 @@ class BackfillIT {
         assertThat(firstRun).hasSize(1);
 
         try (Store store = Store.open(file)) {
-            Backfill rerun = backfill(store, new LoggedProgress());
+            Backfill rerun = backfill(store, new LoggedProgress(), oneAtATime);
             BackfillSummary summary = rerun.run(rerun.subscription(Optional.empty(), List.of()), range);
 
             List<JournalEntry> all = acceptedBulkRequests();
@@ -197,35 +203,6 @@ class BackfillIT {
             delete.setLong(2, from.getEpochSecond());
             delete.setLong(3, to.getEpochSecond());
             assertThat(delete.executeUpdate()).isPositive();
-        }
-    }
-
-    /** Progress that cuts the power after some windows, as a crash or Ctrl-C would. */
-    private static final class StopAfterWindows implements BackfillProgress {
-        private final int windows;
-        private int ended;
-
-        StopAfterWindows(int windows) {
-            this.windows = windows;
-        }
-
-        @Override
-        public void planned(int count) {
-        }
-
-        @Override
-        public void requesting(TimeWindow window, int attempt) {
-        }
-
-        @Override
-        public void ended(TimeWindow window, WindowOutcome outcome, long readingsSoFar) {
-            if (++ended == windows) {
-                throw new IllegalStateException("power cut after " + windows + " window(s)");
-            }
-        }
-
-        @Override
-        public void done() {
         }
     }
 }

@@ -71,15 +71,21 @@ class QuotaIT {
     }
 
     private Backfill backfill() {
-        return new Backfill(service, smd.inbox, store, SETTINGS, new LoggedProgress(), clock);
+        return backfill(SETTINGS);
+    }
+
+    private Backfill backfill(BackfillSettings settings) {
+        return new Backfill(service, smd.inbox, store, settings, new LoggedProgress(), clock);
     }
 
     @Test
     void anExhaustedHourlyQuotaStopsTheBackfillWithARateLimitErrorAndTheNextHourResumesFromItsCheckpoint() throws Exception {
-        // token, first bulk request, its feed: the second bulk request is the fourth request of the hour
+        // token, first bulk request, its feed: the second bulk request is the fourth request of the hour (one request
+        // at a time: with requests in flight the second bulk request would come before the first feed)
         pge.faults().quotas(Quota.perHour(3));
+        BackfillSettings oneAtATime = SETTINGS.withRequestsInFlight(1);
 
-        Throwable stopped = catchThrowable(() -> backfill().run(subscription, RANGE));
+        Throwable stopped = catchThrowable(() -> backfill(oneAtATime).run(subscription, RANGE));
 
         assertThat(stopped).as("the backfill gives up").isInstanceOf(BackfillException.class);
         assertThat(stopped.getCause()).isInstanceOfSatisfying(ShareMyDataException.class,
@@ -95,7 +101,7 @@ class QuotaIT {
 
         Instant now = clock.instant();
         clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1))));
-        BackfillSummary resumed = backfill().run(subscription, RANGE);
+        BackfillSummary resumed = backfill(oneAtATime).run(subscription, RANGE);
 
         assertThat(resumed.succeeded()).as("%s", resumed).isTrue();
         assertThat(resumed.alreadyDone()).as("windows finished before the quota ran out").isEqualTo(1);
@@ -104,6 +110,37 @@ class QuotaIT {
         assertThat(all.subList(firstRun.size(), all.size()))
                 .filteredOn(e -> e.query() != null && e.query().contains("published-min"))
                 .extracting(JournalEntry::query).containsExactly(refusedWindow);
+        TruthComparison.Result truth = TruthComparison.compare(store, MODEL, POINT, RANGE);
+        assertThat(truth.mismatches()).isEmpty();
+        assertThat(truth.stored()).isEqualTo(truth.truth()).isPositive();
+    }
+
+    @Test
+    void aQuotaRunningOutWithWindowsInFlightStopsTheBackfillAndTheNextHourAsksOnlyForWhatWasNotStored() throws Exception {
+        // the token, the first bulk request, then the second one or the first feed, whichever the backfill sends first
+        pge.faults().quotas(Quota.perHour(3));
+
+        Throwable stopped = catchThrowable(() -> backfill().run(subscription, RANGE));
+
+        assertThat(stopped).isInstanceOf(BackfillException.class).hasMessageContaining("a rerun resumes")
+                .cause().isInstanceOfSatisfying(ShareMyDataException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ShareMyDataException.Kind.RATE_LIMITED));
+        List<JournalEntry> firstRun = pge.journal().awaitRequests(3 + CLIENT_ATTEMPTS, Duration.ofSeconds(10));
+        assertThat(firstRun).extracting(JournalEntry::status).containsExactly(200, 202, firstRun.get(2).status(), 429, 429, 429, 429);
+        List<TimeWindow> stored;
+        try (Checkpoints checkpoints = Checkpoints.of(store)) {
+            stored = checkpoints.finished(subscription.bulkId());
+        }
+
+        Instant now = clock.instant();
+        clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1))));
+        // a roomier quota: the rerun also fetches what the first run's accepted requests still announce
+        pge.faults().quotas(Quota.perHour(20));
+        BackfillSummary resumed = backfill().run(subscription, RANGE);
+
+        assertThat(resumed.succeeded()).as("%s", resumed).isTrue();
+        assertThat(resumed.alreadyDone()).isEqualTo(stored.size());
+        assertThat(resumed.requests()).as("the windows not stored before the quota ran out").isEqualTo(2 - stored.size());
         TruthComparison.Result truth = TruthComparison.compare(store, MODEL, POINT, RANGE);
         assertThat(truth.mismatches()).isEmpty();
         assertThat(truth.stored()).isEqualTo(truth.truth()).isPositive();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -36,6 +37,10 @@ final class ScriptedBulkService implements BulkService {
     int notificationsToLose;
     final List<URI> heldBack = new ArrayList<>();
     int answersToHoldBack;
+    /** Windows whose every notification is lost. */
+    final Set<TimeWindow> alwaysLost = ConcurrentHashMap.newKeySet();
+    /** Every answer is held back until this many requests were made, then all are delivered, the latest first. */
+    int answersHeldUntilRequests;
 
     ScriptedBulkService(List<String> usagePoints, ResourceInbox inbox) {
         this.usagePoints = usagePoints;
@@ -62,6 +67,17 @@ final class ScriptedBulkService implements BulkService {
             windows.put(resource, window);
             owners.put(resource, usagePoint);
             resources.add(resource);
+        }
+        if (alwaysLost.contains(window)) {
+            return BulkAnswer.ACCEPTED;
+        }
+        if (answersHeldUntilRequests > 0) {
+            heldBack.addAll(0, resources);
+            if (requested.size() >= answersHeldUntilRequests) {
+                answersHeldUntilRequests = 0;
+                deliverHeldBack();
+            }
+            return BulkAnswer.ACCEPTED;
         }
         if (notificationsToLose > 0) {
             notificationsToLose--;
