@@ -131,7 +131,7 @@ final class MqttConnection implements AutoCloseable {
             if (t instanceof Mqtt3ConnAckException refused) {
                 return switch (refused.getMqttMessage().getReturnCode()) {
                     case BAD_USER_NAME_OR_PASSWORD -> "the MQTT broker " + broker + " refused the username or password";
-                    case NOT_AUTHORIZED -> "the MQTT broker " + broker + " does not authorize this client (username, password or certificate)";
+                    case NOT_AUTHORIZED -> "the MQTT broker " + broker + " refused this client: not authorized (check the username and password)";
                     case IDENTIFIER_REJECTED -> "the MQTT broker " + broker + " rejected the client id '" + settings.clientId() + "'";
                     default -> "the MQTT broker " + broker + " refused the connection (" + refused.getMqttMessage().getReturnCode() + ")";
                 };
