@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.exceptions.ConnectionClosedException;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
@@ -15,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,8 @@ final class MqttConnection implements AutoCloseable {
     private volatile boolean closing;
     /** A loss is logged once, not once per attempt; set on the client's threads. */
     private volatile boolean lossLogged;
+    /** The broker accepted the current connection (CONNACK): a close before that is a refusal, not a loss. */
+    private volatile boolean accepted;
 
     MqttConnection(MqttSettings settings, Runnable onConnected, Consumer<String> onHomeAssistantStatus) {
         this.settings = settings;
@@ -103,6 +106,7 @@ final class MqttConnection implements AutoCloseable {
             log.info("sink '{}' connected to the MQTT broker {}", settings.sinkName(), settings.broker());
         }
         lossLogged = false;
+        accepted = true;
         client.subscribeWith().topicFilter(settings.topics().homeAssistantStatus()).qos(MqttQos.AT_LEAST_ONCE).send();
         onConnected.run();
     }
@@ -111,14 +115,16 @@ final class MqttConnection implements AutoCloseable {
         if (closing || context.getSource() == MqttDisconnectSource.USER) {
             return;
         }
-        int attempt = context.getReconnector().getAttempts() + 1;
+        String problem = describe(context.getCause());
+        accepted = false;
+        int attempt = Math.max(1, context.getReconnector().getAttempts());  // 1 after a lost connection and after a failed first connect
         long delay = settings.reconnect().delay(attempt).toMillis();
         if (!lossLogged) {
             lossLogged = true;
-            log.warn("sink '{}': {}; retrying in {} ms, backing off up to {} ms", settings.sinkName(), describe(context.getCause()),
+            log.warn("sink '{}': {}; retrying in {} ms, backing off up to {} ms", settings.sinkName(), problem,
                     delay, settings.reconnect().max().toMillis());
         } else {
-            log.debug("sink '{}' reconnect attempt {} failed, next in {} ms: {}", settings.sinkName(), attempt, delay, describe(context.getCause()));
+            log.debug("sink '{}' reconnect attempt {} failed, next in {} ms: {}", settings.sinkName(), attempt, delay, problem);
         }
         // subscriptions are made again in connected(), so none is restored twice
         context.getReconnector().reconnect(true).resubscribeIfSessionExpired(false).delay(delay, TimeUnit.MILLISECONDS);
@@ -136,14 +142,40 @@ final class MqttConnection implements AutoCloseable {
                     default -> "the MQTT broker " + broker + " refused the connection (" + refused.getMqttMessage().getReturnCode() + ")";
                 };
             }
-            if (t instanceof SSLHandshakeException handshake) {
-                return "the TLS handshake with " + broker + " failed: " + handshake.getMessage();
+            if (t instanceof SSLException tls) {
+                return "the TLS handshake with " + broker + " failed: " + tlsProblem(tls);
             }
             if (t instanceof ConnectException) {
-                return "cannot connect to the MQTT broker " + broker + " (" + t.getMessage() + ")";
+                return "cannot connect to the MQTT broker " + broker + " (connection refused)";
+            }
+            if (t instanceof ConnectionClosedException && !accepted) {
+                // mosquitto closes a TLS connection without a client certificate it requires right after the handshake
+                return "the MQTT broker " + broker + " closed the connection before accepting this client"
+                        + (settings.tls() != null && settings.tls().identity() == null
+                        ? " (does it require a client certificate? give 'certificate' and 'key')" : "");
+            }
+            if (t instanceof ConnectionClosedException) {
+                return "lost the connection to the MQTT broker " + broker;
             }
         }
-        return "lost the MQTT broker " + broker + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return "lost the connection to the MQTT broker " + broker + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    /** What went wrong in TLS, without the JDK's class names. */
+    private String tlsProblem(SSLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("PKIX path")) {
+            return "its certificate is not issued by a CA this sink trusts ("
+                    + (settings.tls().trusted() == null ? "the JDK's CAs; give 'ca-file'" : "the 'ca-file'") + ")";
+        }
+        if (message.contains("No subject alternative") || message.contains("No name matching")) {
+            return "its certificate does not name the host " + settings.host();
+        }
+        if (message.contains("certificate_required") || message.contains("bad_certificate") || message.contains("unknown_ca")) {
+            return settings.tls().identity() == null ? "it requires a client certificate: give 'certificate' and 'key'"
+                    : "it does not accept this client certificate";
+        }
+        return message.replaceAll("\\b[a-z]+(\\.[a-z0-9]+)+\\.[A-Z][A-Za-z]*(Exception|Error): ", "");
     }
 
     private static MqttClientSslConfig ssl(MqttSettings.Tls tls) {

@@ -379,7 +379,8 @@ class MqttSinkIT {
         Forwarder forwarder = sink("url: mqtts://localhost:%d\nca-file: %s".formatted(broker.port(), dir.resolve("other-ca.crt")), Map.of());
         store(demand(0, "4.200"));
         assertThat(forwarder.awaitState(Forwarder.State.RETRYING, WAIT)).isTrue();
-        awaitLog("sink 'ha': the TLS handshake with mqtts://localhost:" + broker.port() + " failed");
+        awaitLog("sink 'ha': the TLS handshake with mqtts://localhost:" + broker.port() + " failed: its certificate is not issued by a CA"
+                + " this sink trusts (the 'ca-file')");
     }
 
     @Test
@@ -392,6 +393,8 @@ class MqttSinkIT {
         Forwarder forwarder = sink("url: mqtts://localhost:%d\nca-file: %s".formatted(broker.port(), dir.resolve("broker-ca.crt")), Map.of());
         store(demand(0, "4.200"));
         assertThat(forwarder.awaitState(Forwarder.State.RETRYING, WAIT)).isTrue();
+        awaitLog("sink 'ha': the MQTT broker mqtts://localhost:" + broker.port() + " closed the connection before accepting this client"
+                + " (does it require a client certificate? give 'certificate' and 'key')");
         assertThat(forwarder.pointsSent()).isZero();
         assertThat(ha.payloads(TOPICS.state(METER))).isEmpty();
     }
