@@ -117,7 +117,7 @@ final class MqttConnection implements AutoCloseable {
         }
         String problem = describe(context.getCause());
         accepted = false;
-        int attempt = Math.max(1, context.getReconnector().getAttempts());  // 1 after a lost connection and after a failed first connect
+        int attempt = Math.max(1, context.getReconnector().getAttempts());  // the client counts a failed first connect as an attempt, a lost connection as none
         long delay = settings.reconnect().delay(attempt).toMillis();
         if (!lossLogged) {
             lossLogged = true;
