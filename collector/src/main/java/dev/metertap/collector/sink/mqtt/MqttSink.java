@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,6 +44,8 @@ public final class MqttSink implements Sink {
     private final MeterStates meters;
     /** Topic → the payload the broker last acknowledged there, to publish only changes; worker thread only. */
     private final Map<String, String> published = new HashMap<>();
+    /** Open until the first connection: the first batch waits for it (up to {@code timeout}) instead of failing at once. */
+    private final CountDownLatch firstConnection = new CountDownLatch(1);
     private ScheduledExecutorService worker;
     private MqttConnection connection;
 
@@ -67,7 +70,10 @@ public final class MqttSink implements Sink {
             thread.setDaemon(true);
             return thread;
         });
-        connection = new MqttConnection(settings, () -> worker.execute(this::publishEverything), status -> {
+        connection = new MqttConnection(settings, () -> {
+            firstConnection.countDown();
+            worker.execute(this::publishEverything);
+        }, status -> {
             if (ONLINE.equals(status.strip())) {
                 // Home Assistant (re)started: it forgot what was discovered unless the broker kept it
                 worker.execute(this::publishEverything);
@@ -81,6 +87,7 @@ public final class MqttSink implements Sink {
     @Override
     public void send(Batch batch) throws SinkException {
         start();
+        awaitFirstConnection();
         List<Point> points = decode(batch);
         Future<Void> done = worker.submit(() -> {
             Set<String> changed = new LinkedHashSet<>();
@@ -109,6 +116,15 @@ public final class MqttSink implements Sink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SinkException("interrupted while publishing to " + settings.broker(), true, e);
+        }
+    }
+
+    private void awaitFirstConnection() throws SinkException {
+        try {
+            firstConnection.await(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SinkException("interrupted while connecting to " + settings.broker(), true, e);
         }
     }
 

@@ -338,6 +338,7 @@ class MqttSinkIT {
 
         Forwarder wrong = sink("""
                 url: mqtt://127.0.0.1:%d
+                timeout: 2s
                 username: metertap
                 password: {env: MQTT_PASSWORD}
                 """.formatted(broker.port()), Map.of("MQTT_PASSWORD", "battery staple"));
@@ -376,7 +377,7 @@ class MqttSinkIT {
         CertificateAuthority serverCa = CertificateAuthority.create("broker CA");
         Mosquitto broker = started(Mosquitto.withTls(dir.resolve("broker"), serverCa.issueServer("mosquitto"), null));
         Pem.writeCertificates(dir.resolve("other-ca.crt"), List.of(CertificateAuthority.create("someone else's CA").certificate()));
-        Forwarder forwarder = sink("url: mqtts://localhost:%d\nca-file: %s".formatted(broker.port(), dir.resolve("other-ca.crt")), Map.of());
+        Forwarder forwarder = sink("url: mqtts://localhost:%d\nca-file: %s\ntimeout: 2s".formatted(broker.port(), dir.resolve("other-ca.crt")), Map.of());
         store(demand(0, "4.200"));
         assertThat(forwarder.awaitState(Forwarder.State.RETRYING, WAIT)).isTrue();
         awaitLog("sink 'ha': the TLS handshake with mqtts://localhost:" + broker.port() + " failed: its certificate is not issued by a CA"
@@ -390,7 +391,7 @@ class MqttSinkIT {
         Mosquitto broker = started(Mosquitto.withTls(dir.resolve("broker"), serverCa.issueServer("mosquitto"), clientCa.certificate()));
         Pem.writeCertificates(dir.resolve("broker-ca.crt"), List.of(serverCa.certificate()));
         MqttObserver ha = observer(MqttObserver.connect(broker.port(), tls(serverCa, clientCa.issueClient("home assistant")), null, null));
-        Forwarder forwarder = sink("url: mqtts://localhost:%d\nca-file: %s".formatted(broker.port(), dir.resolve("broker-ca.crt")), Map.of());
+        Forwarder forwarder = sink("url: mqtts://localhost:%d\nca-file: %s\ntimeout: 2s".formatted(broker.port(), dir.resolve("broker-ca.crt")), Map.of());
         store(demand(0, "4.200"));
         assertThat(forwarder.awaitState(Forwarder.State.RETRYING, WAIT)).isTrue();
         awaitLog("sink 'ha': the MQTT broker mqtts://localhost:" + broker.port() + " closed the connection before accepting this client"
