@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * The latest state of every meter seen, from stored points in outbox order. A counter never goes backwards: a
- * delivered or received total below the one already taken is dropped, with one warning per episode, because
+ * delivered or received total below the one already taken, and a summation that reads 0 delivered (even the first),
+ * is dropped, with one warning per episode, because
  * Home Assistant's Energy dashboard counts a counter that falls and rises again as new energy. The house's
  * always-on load ({@code baseline_night}, which has no meter) belongs to every meter; the newest night wins.
  * Confined to one thread.
@@ -69,7 +70,18 @@ final class MeterStates {
                 }
             }
             case SummationReading.MEASUREMENT -> {
-                meter.importedKwh = counter(meter, "delivered", meter.importedKwh, decimal(point, "delivered_kwh"));
+                BigDecimal delivered = decimal(point, "delivered_kwh");
+                if (delivered != null && delivered.signum() == 0) {
+                    // a display glitching or restarting reads 0 for both; a meter's import register is never 0 in
+                    // service, and a first value of 0 would make the next true total count as new energy
+                    if (glitching.put(meter.meter + " zero", true) == null) {
+                        log.warn("meter {}: a summation read 0 kWh delivered; not published (a glitch or a restart of the display)",
+                                meter.meter);
+                    }
+                    break;
+                }
+                glitching.remove(meter.meter + " zero");
+                meter.importedKwh = counter(meter, "delivered", meter.importedKwh, delivered);
                 meter.exportedKwh = counter(meter, "received", meter.exportedKwh, decimal(point, "received_kwh"));
             }
             case PriceReading.MEASUREMENT -> {

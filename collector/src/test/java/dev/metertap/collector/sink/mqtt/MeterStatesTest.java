@@ -66,9 +66,20 @@ class MeterStatesTest {
     }
 
     @Test
+    void aSummationReadingZeroDeliveredIsNeverTakenNotEvenTheFirst() {
+        apply(summation(0, "0", "0"));
+        assertThat(states.meter(METER).importedKwh).isNull();
+        assertThat(states.meter(METER).exportedKwh).isNull();
+        apply(summation(10, "22082.821", "0"));  // a house without solar: 0 received is its true total
+        apply(summation(20, "0", "0"));
+        assertThat(states.meter(METER).importedKwh).isEqualByComparingTo("22082.821");
+        assertThat(states.meter(METER).exportedKwh).isEqualByComparingTo("0");
+    }
+
+    @Test
     void aCounterNeverGoesBackwardsEachCounterOnItsOwn() {
         apply(summation(0, "100.5", "2.0"));
-        apply(summation(10, "0", "2.1"));
+        apply(summation(10, "100.4", "2.1"));
         assertThat(states.meter(METER).importedKwh).isEqualByComparingTo("100.5");
         assertThat(states.meter(METER).exportedKwh).isEqualByComparingTo("2.1");
         apply(summation(20, "100.4", "0"));
