@@ -288,6 +288,9 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         if (n.hasTimestamp() && roll(FaultName.SENTINELS)) {
             n = n.withSentinelTimestamp();
         }
+        if (n.isSummation() && roll(FaultName.ZERO_SUMMATION)) {
+            n = n.withZeroCounters();
+        }
         byte[] bytes = writer.bytes(n.fragment());
         if (!plugged || clock.millis() < silentUntil) {
             append(n, trigger, bytes, Integrity.LOST, 0, now);
