@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
  * {@code certs} module, optionally requiring a client certificate). Stop and start again on the same port for an
  * outage; {@code persistence false}, so a restart forgets every retained message, as a broker that lost its disk.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
 
-    static final Path BINARY = Path.of("/usr/sbin/mosquitto");
-    static final String ABSENT = "mosquitto is not installed: install the Debian package 'mosquitto' (apt-get install mosquitto)";
+    public static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+    public static final String ABSENT = "mosquitto is not installed: install the Debian package 'mosquitto' (apt-get install mosquitto)";
 
     private final Path dir;
     private final int port;
@@ -45,17 +45,17 @@ final class Mosquitto implements AutoCloseable {
                 """.formatted(System.getProperty("user.name"), port, listenerOptions));
     }
 
-    static Optional<Path> binary() {
+    public static Optional<Path> binary() {
         return Files.isExecutable(BINARY) ? Optional.of(BINARY) : Optional.empty();
     }
 
     /** Anyone may connect. */
-    static Mosquitto plain(Path dir) throws IOException {
+    public static Mosquitto plain(Path dir) throws IOException {
         return new Mosquitto(dir, "allow_anonymous true");
     }
 
     /** Only {@code username} with {@code password}; the password file is hashed by {@code mosquitto_passwd}. */
-    static Mosquitto withPassword(Path dir, String username, String password) throws IOException, InterruptedException {
+    public static Mosquitto withPassword(Path dir, String username, String password) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path file = dir.resolve("passwords");
         Process passwd = new ProcessBuilder("mosquitto_passwd", "-c", "-b", file.toString(), username, password)
@@ -68,7 +68,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** TLS with {@code server}'s certificate; with {@code clientCa}, a client certificate it issued is required. */
-    static Mosquitto withTls(Path dir, Identity server, X509Certificate clientCa) throws IOException {
+    public static Mosquitto withTls(Path dir, Identity server, X509Certificate clientCa) throws IOException {
         Files.createDirectories(dir);
         Pem.writeCertificates(dir.resolve("server.crt"), server.chain());
         Pem.writePrivateKey(dir.resolve("server.key"), server.privateKey());
@@ -80,16 +80,16 @@ final class Mosquitto implements AutoCloseable {
         return new Mosquitto(dir, options);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
     /** Starts (or starts again, on the same port) and waits until it accepts connections. */
-    Mosquitto start() throws IOException, InterruptedException {
+    public Mosquitto start() throws IOException, InterruptedException {
         process = new ProcessBuilder(BINARY.toString(), "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
@@ -113,12 +113,12 @@ final class Mosquitto implements AutoCloseable {
         }
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         Path log = dir.resolve("mosquitto.log");
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -19,9 +19,9 @@ import java.util.function.Predicate;
  * Home Assistant's side, as far as the broker can tell: a client of the same library subscribed to everything,
  * recording each message it receives (retained ones included) so a test can wait for what it expects.
  */
-final class MqttObserver implements AutoCloseable {
+public final class MqttObserver implements AutoCloseable {
 
-    record Message(String topic, String payload, boolean retained) {
+    public record Message(String topic, String payload, boolean retained) {
     }
 
     private final Mqtt3AsyncClient client;
@@ -31,7 +31,7 @@ final class MqttObserver implements AutoCloseable {
         this.client = client;
     }
 
-    static MqttObserver connect(int port, MqttClientSslConfig tls, String username, String password) throws Exception {
+    public static MqttObserver connect(int port, MqttClientSslConfig tls, String username, String password) throws Exception {
         Mqtt3ClientBuilder builder = MqttClient.builder().useMqttVersion3().identifier("observer-" + UUID.randomUUID())
                 .serverHost("127.0.0.1").serverPort(port);
         if (tls != null) {
@@ -50,7 +50,7 @@ final class MqttObserver implements AutoCloseable {
         return observer;
     }
 
-    static MqttObserver connect(int port) throws Exception {
+    public static MqttObserver connect(int port) throws Exception {
         return connect(port, null, null, null);
     }
 
@@ -60,7 +60,7 @@ final class MqttObserver implements AutoCloseable {
     }
 
     /** The first message on {@code topic} that {@code matching} accepts, received so far or within {@code timeout}. */
-    synchronized Message await(String topic, Predicate<String> matching, Duration timeout) throws InterruptedException {
+    public synchronized Message await(String topic, Predicate<String> matching, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         while (true) {
@@ -78,21 +78,26 @@ final class MqttObserver implements AutoCloseable {
         }
     }
 
-    synchronized Message await(String topic, Duration timeout) throws InterruptedException {
+    public synchronized Message await(String topic, Duration timeout) throws InterruptedException {
         return await(topic, payload -> true, timeout);
     }
 
     /** Every payload received on {@code topic}, in order. */
-    synchronized List<String> payloads(String topic) {
+    public synchronized List<String> payloads(String topic) {
         return received.stream().filter(m -> m.topic().equals(topic)).map(Message::payload).toList();
     }
 
+    /** Every topic a message was received on, in the order first seen. */
+    public synchronized List<String> topics() {
+        return received.stream().map(Message::topic).distinct().toList();
+    }
+
     /** Forgets what was received: the next {@link #await} sees only newer messages. */
-    synchronized void clear() {
+    public synchronized void clear() {
         received.clear();
     }
 
-    void publish(String topic, String payload, boolean retain) throws Exception {
+    public void publish(String topic, String payload, boolean retain) throws Exception {
         client.publishWith().topic(topic).payload(payload.getBytes(StandardCharsets.UTF_8)).qos(MqttQos.AT_LEAST_ONCE).retain(retain)
                 .send().get(30, TimeUnit.SECONDS);
     }
