@@ -33,6 +33,11 @@ import java.util.function.Consumer;
 final class MqttConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
+    private static final java.util.concurrent.Executor NETTY_THREADS = java.util.concurrent.Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "mqtt-io");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final char[] KEY_STORE_PASSWORD = "metertap".toCharArray();  // an in-memory store only
 
     private final MqttSettings settings;
@@ -53,6 +58,9 @@ final class MqttConnection implements AutoCloseable {
                 .identifier(settings.clientId())
                 .serverHost(settings.host())
                 .serverPort(settings.port())
+                // daemon threads: a client closed while reconnecting may keep its event loop (hivemq-mqtt-client #756),
+                // which must not keep the JVM from exiting
+                .executorConfig().nettyExecutor(NETTY_THREADS).nettyThreads(1).applyExecutorConfig()
                 .addConnectedListener(context -> connected())
                 .addDisconnectedListener(this::disconnected);
         if (settings.tls() != null) {

@@ -400,6 +400,21 @@ class MqttSinkIT {
         assertThat(ha.payloads(TOPICS.state(METER))).isEmpty();
     }
 
+    @Test
+    void aSinkClosedWhileItCannotReachTheBrokerLeavesNoThreadThatKeepsTheJvmAlive() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Forwarder forwarder = sink("url: mqtt://127.0.0.1:" + closedPort + "\ntimeout: 2s", Map.of());
+        store(demand(0, "1.000"));
+        assertThat(forwarder.awaitState(Forwarder.State.RETRYING, WAIT)).isTrue();
+        forwarders.remove(forwarder);
+        forwarder.close();
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive).filteredOn(thread -> !thread.isDaemon())
+                .extracting(Thread::getName).noneMatch(name -> name.contains("hivemq") || name.contains("mqtt"));
+    }
+
     private static MqttClientSslConfig tls(CertificateAuthority serverCa, Identity identity) throws Exception {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(Pkcs12.trustStore(List.of(serverCa.certificate())));
