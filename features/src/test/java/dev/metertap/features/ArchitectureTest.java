@@ -83,6 +83,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void exactlyOneClassUsesTheMqttClient() {
+        assertThat(topLevelClassesUsing("com.hivemq.client")).as("classes that use the HiveMQ MQTT client")
+                .containsExactly("dev.metertap.collector.sink.mqtt.MqttConnection");
+    }
+
+    @Test
     void onlyTheCommandLineWritesToStandardOutput() {
         noClasses().that().resideOutsideOfPackages("..cli..", "dev.metertap.benchmarks..")
                 .and().areNotAnnotatedWith(picocli.CommandLine.Command.class)

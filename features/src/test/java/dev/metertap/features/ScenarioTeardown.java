@@ -10,22 +10,24 @@ public final class ScenarioTeardown {
     private final VirtualDisplay display;
     private final ScenarioUtility utility;
     private final InfluxForwarding influx;
+    private final HomeAssistantBroker mqtt;
     private final ScenarioFolder folder;
 
     public ScenarioTeardown(ScenarioCollector collector, ShippedCollector shipped, VirtualDisplay display, ScenarioUtility utility, InfluxForwarding influx,
-                            ScenarioFolder folder) {
+                            HomeAssistantBroker mqtt, ScenarioFolder folder) {
         this.collector = collector;
         this.shipped = shipped;
         this.display = display;
         this.utility = utility;
         this.influx = influx;
+        this.mqtt = mqtt;
         this.folder = folder;
     }
 
     @After
     public void closeEverything() throws Exception {
-        try (folder; influx; utility; display; shipped; collector) {
-            // try-with-resources closes in reverse order of declaration: the collectors, display, PG&E, InfluxDB, folder
+        try (folder; influx; mqtt; utility; display; shipped; collector) {
+            // try-with-resources closes in reverse order of declaration: the collectors, display, PG&E, mosquitto, InfluxDB, folder
         }
     }
 }

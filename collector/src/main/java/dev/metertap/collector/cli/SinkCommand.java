@@ -1,7 +1,9 @@
 package dev.metertap.collector.cli;
 
+import dev.metertap.collector.config.ConfigException;
 import dev.metertap.collector.config.ConfigLoader;
 import dev.metertap.collector.config.MetertapConfig;
+import dev.metertap.collector.config.MqttSinkConfig;
 import dev.metertap.collector.config.SinkConfig;
 import dev.metertap.collector.sink.Backoff;
 import dev.metertap.collector.sink.Batching;
@@ -82,6 +84,11 @@ public final class SinkCommand implements Runnable {
         private int replay() {
             MetertapConfig config = options.loadConfig();
             SinkConfig sinkConfig = config.sink(sinkName);
+            if (sinkConfig instanceof MqttSinkConfig) {
+                // replayed history would be published as the current state, older counters below the ones shown
+                throw new ConfigException("sink '" + sinkName + "' is an mqtt sink: it carries the latest state, not history,"
+                        + " so there is nothing to replay (it publishes the current state whenever it connects)");
+            }
             Batching batching = config.batchingOf(sinkConfig);
             Backoff backoff = config.backoffOf(sinkConfig);
             PointQuery query = StoreCommand.query(series, from, to);

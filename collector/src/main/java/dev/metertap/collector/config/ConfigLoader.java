@@ -99,6 +99,10 @@ public final class ConfigLoader {
     /** Builds the sink named {@code name}, resolving its secrets; errors name the entry ({@code sinks[1].token}). */
     public Sink openSink(MetertapConfig config, String name, PrintStream stdout) {
         SinkConfig sink = config.sink(name);
+        if (sink instanceof MqttSinkConfig mqtt) {
+            // its reconnects back off as its forwarder's retries do
+            return mqtt.withBackoff(config.backoffOf(sink)).open("sinks[" + config.sinks().indexOf(sink) + "]", environment, stdout);
+        }
         return sink.open("sinks[" + config.sinks().indexOf(sink) + "]", environment, stdout);
     }
 
@@ -155,7 +159,7 @@ public final class ConfigLoader {
             return "unknown key '" + path + "'; known keys here: " + kebab(unknown.getKnownPropertyIds());
         }
         if (e instanceof InvalidTypeIdException typeId) {
-            return path + ".type: unknown sink type '" + typeId.getTypeId() + "'; expected influxdb-v1, influxdb-v2 or stdout";
+            return path + ".type: unknown sink type '" + typeId.getTypeId() + "'; expected influxdb-v1, influxdb-v2, stdout or mqtt";
         }
         if (e instanceof InvalidFormatException format) {
             return path + ": '" + format.getValue() + "' is not a valid " + typeName(format.getTargetType())

@@ -14,8 +14,9 @@ import java.util.Map;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = InfluxV1SinkConfig.class, name = "influxdb-v1"),
         @JsonSubTypes.Type(value = InfluxV2SinkConfig.class, name = "influxdb-v2"),
-        @JsonSubTypes.Type(value = StdoutSinkConfig.class, name = "stdout")})
-public sealed interface SinkConfig permits InfluxV1SinkConfig, InfluxV2SinkConfig, StdoutSinkConfig {
+        @JsonSubTypes.Type(value = StdoutSinkConfig.class, name = "stdout"),
+        @JsonSubTypes.Type(value = MqttSinkConfig.class, name = "mqtt")})
+public sealed interface SinkConfig permits InfluxV1SinkConfig, InfluxV2SinkConfig, StdoutSinkConfig, MqttSinkConfig {
 
     String name();
 

@@ -147,6 +147,7 @@ public final class Forwarder implements AutoCloseable {
 
     private void run() {
         try (Outbox outbox = store.outbox(sink.name())) {
+            sink.start();
             setDelivered(outbox.cursor());
             log.info("forwarding to sink '{}' from store seq {} ({} points pending)", sink.name(), outbox.cursor(), outbox.pending());
             int failures = 0;

@@ -16,6 +16,10 @@ public interface Sink extends AutoCloseable {
      */
     void send(Batch batch) throws SinkException;
 
+    /** Called once on the forwarder's thread before the first batch: a sink that keeps a connection opens it here. */
+    default void start() {
+    }
+
     @Override
     default void close() {
     }

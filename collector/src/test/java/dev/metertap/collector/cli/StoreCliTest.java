@@ -102,6 +102,11 @@ class StoreCliTest {
         err.getBuffer().setLength(0);
         assertThat(run("sink", "replay", "-c", config.toString(), "--sink", "x", "--from", "2026-11-23", "--to", "2026-11-24")).isEqualTo(2);
         assertThat(err.toString()).startsWith("metertap: " + config + ": unknown key 'sinks[0].colour'");
+        Files.writeString(config, "sinks:\n  - {name: ha, type: mqtt, url: 'mqtt://127.0.0.1:1'}\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("sink", "replay", "-c", config.toString(), "--sink", "ha", "--from", "2026-11-23", "--to", "2026-11-24")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("metertap: sink 'ha' is an mqtt sink: it carries the latest state, not history, so there is"
+                + " nothing to replay (it publishes the current state whenever it connects)" + System.lineSeparator());
     }
 
     @Test

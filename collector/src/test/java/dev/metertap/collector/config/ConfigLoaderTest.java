@@ -148,7 +148,7 @@ class ConfigLoaderTest {
     @Test
     void unknownSinkTypeAndMissingKeysNameTheEntry() {
         assertThatThrownBy(() -> loader.parse("sinks:\n  - {name: x, type: influx}\n", "m.yaml"))
-                .hasMessage("m.yaml: sinks[0].type: unknown sink type 'influx'; expected influxdb-v1, influxdb-v2 or stdout");
+                .hasMessage("m.yaml: sinks[0].type: unknown sink type 'influx'; expected influxdb-v1, influxdb-v2, stdout or mqtt");
         assertThatThrownBy(() -> loader.parse("sinks:\n  - {name: x, type: influxdb-v1, url: 'http://h:8086'}\n", "m.yaml"))
                 .hasMessage("m.yaml: sinks[0]: 'database' is required");
     }

@@ -59,6 +59,7 @@ import java.util.concurrent.CountDownLatch;
                 "  nul-bytes=RATE     1-8 NUL bytes before a fragment",
                 "  datecode-ff=1      DeviceInfo DateCode is sixteen 0xFF bytes",
                 "  sentinels=RATE     TimeStamp is the no-value sentinel 0xffffffff",
+                "  zero-summation=RATE  a summation reads 0 delivered and 0 received (the registers carry on)",
                 "  rejoin=RATE        per demand reading, a 1-5 minute rejoin episode (Rejoining, LinkStrength 0x00)",
                 "  trickle=BYTES/S    writes trickle out in small pieces",
                 "Triggered flaws: --unplug-after/--unplug-for, or POST /unplug?seconds=S, /silence?seconds=S, /rejoin?seconds=S."})

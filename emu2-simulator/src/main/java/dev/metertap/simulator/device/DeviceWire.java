@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * The device's side of the cable: it writes each notification's bytes, with the wire's flaws (stalled writes cut by
- * the next one, NULs between fragments, sentinel timestamps, stale bytes at open), while plugged in and not silenced,
+ * the next one, NULs between fragments, sentinel timestamps, summations that read 0, stale bytes at open), while
+ * plugged in and not silenced,
  * and journals what it wrote. Called under the device's lock.
  */
 final class DeviceWire {
@@ -90,6 +91,9 @@ final class DeviceWire {
         Instant now = clock.instant();
         if (n.hasTimestamp() && roll(FaultName.SENTINELS)) {
             n = n.withSentinelTimestamp();
+        }
+        if (n.isSummation() && roll(FaultName.ZERO_SUMMATION)) {
+            n = n.withZeroCounters();
         }
         byte[] bytes = writer.bytes(n.fragment());
         boolean lost = quiet();

@@ -16,6 +16,16 @@ record Notification(Fragment fragment, String meterMacId, Instant deviceTime, Ma
         return new Notification(fragment.with("TimeStamp", "0xffffffff"), meterMacId, null, values, text);
     }
 
+    /** The same summation with both counters 0 (the meter's registers are unchanged: only this fragment says 0). */
+    Notification withZeroCounters() {
+        return new Notification(fragment.with("SummationDelivered", "0x0000000000000000").with("SummationReceived", "0x0000000000000000"),
+                meterMacId, deviceTime, Map.of("delivered_kwh", BigDecimal.ZERO, "received_kwh", BigDecimal.ZERO), text);
+    }
+
+    boolean isSummation() {
+        return fragment.root().equals("CurrentSummationDelivered");
+    }
+
     boolean hasTimestamp() {
         return fragment.value("TimeStamp") != null;
     }

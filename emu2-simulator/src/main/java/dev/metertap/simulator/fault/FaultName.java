@@ -23,6 +23,8 @@ public enum FaultName {
     DATE_CODE_FF("datecode-ff", "1 to send DateCode as sixteen 0xFF bytes"),
     /** Per fragment with a TimeStamp: it is the "no value" sentinel 0xffffffff. */
     SENTINELS("sentinels", "probability per fragment that its TimeStamp is the sentinel 0xffffffff"),
+    /** Per summation written: both counters read 0, as a display glitching or restarting briefly shows. */
+    ZERO_SUMMATION("zero-summation", "probability per summation that it reads 0 delivered and 0 received"),
     /** Per demand reading: a rejoin episode (Rejoining, LinkStrength 0x00) of 1 to 5 minutes starts. */
     REJOIN("rejoin", "probability per demand reading that a 1-5 minute rejoin episode starts"),
     /** Bytes per second (wall time): writes trickle out in small pieces. 0 = off. */

@@ -58,6 +58,10 @@ public final class Faults {
         return set(FaultName.SENTINELS, rate);
     }
 
+    public Faults zeroSummations(double rate) {
+        return set(FaultName.ZERO_SUMMATION, rate);
+    }
+
     public Faults rejoins(double rate) {
         return set(FaultName.REJOIN, rate);
     }

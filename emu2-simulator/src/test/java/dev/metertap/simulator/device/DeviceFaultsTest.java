@@ -153,6 +153,18 @@ class DeviceFaultsTest {
     }
 
     @Test
+    void aZeroSummationSaysZeroOnlyInItsFragment() throws IOException {
+        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(FaultName.ZERO_SUMMATION, 0.5));
+        sim.advance(Duration.ofHours(2));
+        List<FragmentEntry> summations = sim.journal().fragments("CurrentSummationDelivered");
+        List<FragmentEntry> zero = summations.stream().filter(f -> f.values().get("delivered_kwh").signum() == 0).toList();
+        assertThat(zero).isNotEmpty().allMatch(f -> f.wireText().contains("<SummationDelivered>0x0000000000000000</SummationDelivered>")
+                && f.values().get("received_kwh").signum() == 0);
+        List<java.math.BigDecimal> others = summations.stream().map(f -> f.values().get("delivered_kwh")).filter(kwh -> kwh.signum() != 0).toList();
+        assertThat(others).as("the registers carry on between the zeros").hasSizeGreaterThan(1).isSortedAccordingTo(java.math.BigDecimal::compareTo);
+    }
+
+    @Test
     void dateCodeCanBeSixteenFfBytes() throws IOException {
         Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(FaultName.DATE_CODE_FF, 1));
         sim.command("<Command><Name>get_device_info</Name></Command>");
