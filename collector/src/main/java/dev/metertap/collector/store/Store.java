@@ -49,6 +49,18 @@ public final class Store implements AutoCloseable {
             VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM points), ?, ?, ?, ?)
             ON CONFLICT (measurement, tags, time) DO UPDATE SET line = excluded.line, seq = excluded.seq
             WHERE line IS NOT excluded.line""";
+    private static final String INSERT_NEW = """
+            INSERT INTO points (seq, measurement, tags, time, line)
+            VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM points), ?, ?, ?, ?)
+            ON CONFLICT (measurement, tags, time) DO NOTHING""";
+
+    /** What {@link #appendAllOrNothing(ReadingSource, OnConflict)} does with a point whose key is already stored. */
+    public enum OnConflict {
+        /** The new line replaces the stored one (a correction). */
+        REPLACE,
+        /** The stored line stays: the new point only fills a gap (a poorer copy of the same interval). */
+        KEEP_STORED
+    }
 
     /** What a collector ({@code metertap run}, and anything built by its one assembly) is called in the lock file. */
     public static final String COLLECTOR = "metertap run";
@@ -58,6 +70,7 @@ public final class Store implements AutoCloseable {
     private final Path path;
     private final Connection writer;       // null when read-only
     private final PreparedStatement upsert; // null when read-only
+    private final PreparedStatement insertNew; // null when read-only
     private final WriterLock lock;          // null when read-only
     private final int schemaVersion;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
@@ -70,6 +83,7 @@ public final class Store implements AutoCloseable {
         this.lock = lock;
         this.schemaVersion = schemaVersion;
         this.upsert = writer != null ? writer.prepareStatement(UPSERT) : null;
+        this.insertNew = writer != null ? writer.prepareStatement(INSERT_NEW) : null;
     }
 
     /** {@link #open(Path, String)} for a writer that names itself just "metertap" (tests, tools). */
@@ -202,7 +216,7 @@ public final class Store implements AutoCloseable {
             requireWritable();
             try {
                 writer.setAutoCommit(false);
-                changed = upsertBatch(points);
+                changed = upsertBatch(upsert, points);
                 writer.commit();
             } catch (SQLException e) {
                 rollback();
@@ -217,16 +231,16 @@ public final class Store implements AutoCloseable {
         return changed;
     }
 
-    private int upsertBatch(Collection<Point> points) throws SQLException {
+    private int upsertBatch(PreparedStatement statement, Collection<Point> points) throws SQLException {
         for (Point point : points) {
-            upsert.setString(1, point.measurement());
-            upsert.setString(2, tagsJson(point.tags()));
-            upsert.setLong(3, point.epochSecond());
-            upsert.setString(4, LineProtocol.encode(point));
-            upsert.addBatch();
+            statement.setString(1, point.measurement());
+            statement.setString(2, tagsJson(point.tags()));
+            statement.setLong(3, point.epochSecond());
+            statement.setString(4, LineProtocol.encode(point));
+            statement.addBatch();
         }
         int changed = 0;
-        for (int count : upsert.executeBatch()) {
+        for (int count : statement.executeBatch()) {
             changed += count > 0 ? 1 : 0;
         }
         return changed;
@@ -245,6 +259,15 @@ public final class Store implements AutoCloseable {
      * however much the source writes. Returns how many were new or changed a stored value.
      */
     public <E extends Exception> int appendAllOrNothing(ReadingSource<E> source) throws E {
+        return appendAllOrNothing(source, OnConflict.REPLACE);
+    }
+
+    /**
+     * {@link #appendAllOrNothing(ReadingSource)}, choosing what a point whose key is already stored does. Returns how
+     * many were new or (with {@link OnConflict#REPLACE}) changed a stored value.
+     */
+    public <E extends Exception> int appendAllOrNothing(ReadingSource<E> source, OnConflict onConflict) throws E {
+        PreparedStatement statement = onConflict == OnConflict.KEEP_STORED ? insertNew : upsert;
         int changed = 0;
         synchronized (writeLock) {
             requireWritable();
@@ -257,14 +280,14 @@ public final class Store implements AutoCloseable {
                     batch.add(reading.toPoint());
                     if (batch.size() == APPEND_BATCH) {
                         try {
-                            upserted[0] += upsertBatch(batch);
+                            upserted[0] += upsertBatch(statement, batch);
                         } catch (SQLException e) {
                             throw new SinkFailure(e);
                         }
                         batch.clear();
                     }
                 });
-                changed = upserted[0] + upsertBatch(batch);
+                changed = upserted[0] + upsertBatch(statement, batch);
                 writer.commit();
                 committed = true;
             } catch (SQLException | SinkFailure e) {
@@ -496,6 +519,7 @@ public final class Store implements AutoCloseable {
             }
             try {
                 upsert.close();
+                insertNew.close();
                 writer.close();
             } catch (SQLException e) {
                 throw new StoreException("cannot close " + path + ": " + e.getMessage(), e);
