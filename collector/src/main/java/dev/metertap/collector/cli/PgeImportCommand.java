@@ -65,13 +65,14 @@ import java.util.function.Function;
                         + "readings are printed to stdout instead and nothing is stored.",
                 "Per file, a summary (readings, clipped, duplicates, corrected) goes to stdout when storing, to "
                         + "stderr when printing. A file imports whole or not at all: one that cannot be read to its end "
-                        + "(truncated, badly encoded, hostile) is reported, nothing of it is stored or printed, and the "
+                        + "(truncated, badly encoded, hostile, a CSV line that is not a reading) is reported, "
+                        + "nothing of it is stored or printed, and the "
                         + "others still import.",
                 "The store has one writer: while 'metertap run' writes to it, stop the collector for the import."},
         footer = {"", "Examples:",
                 "  metertap pge import ~/Downloads/pge_electric_interval_data_2024.xml",
                 "  metertap pge import bulk-*.xml --from 2024-01-01 --to 2025-01-01",
-                "  metertap pge import pge_electric_usage_interval_data_2022.csv --usage-point 5550000301",
+                "  metertap pge import pge_usage_2022.csv --usage-point 5550000301",
                 "  metertap pge import feed.xml --store /var/lib/metertap/metertap.db",
                 "  metertap pge import feed.xml --format ilp \\",
                 "      | influx write --bucket home --precision s",

@@ -175,6 +175,33 @@ class PgeImportCsvTest {
                 tags + "86400 value=0.98,quality=0i,cost=1002.19 1730707201"); // 2024-11-04T08:00:01Z
     }
 
+    @Test
+    void localTimesAreInTheConfiguredReportZoneOrTheOneGiven() throws IOException {
+        Path config = Files.writeString(dir.resolve("metertap.yaml"), "report:\n  zone: America/New_York\n");
+        Path csv = resource("/download/electric-15-minute-iso-spring-forward.csv"); // 10 March 2024, 01:30 first
+
+        assertThat(run("pge", "import", csv.toString(), "--usage-point", METER, "--format", "ilp",
+                "--config", config.toString())).isZero();
+        assertThat(run("pge", "import", csv.toString(), "--usage-point", METER, "--format", "ilp",
+                "--config", config.toString(), "--zone", "Europe/Berlin")).isZero();
+
+        // 01:30 EST is 06:30Z; 01:30 CET is 00:30Z (Berlin changes its clocks on 31 March)
+        assertThat(out.toString().lines().filter(l -> l.contains("value=0.10,")).map(l -> l.substring(l.lastIndexOf(' ') + 1)))
+                .containsExactly(Long.toString(Instant.parse("2024-03-10T06:30:00Z").getEpochSecond()),
+                        Long.toString(Instant.parse("2024-03-10T00:30:00Z").getEpochSecond()));
+    }
+
+    @Test
+    void aUsagePointThatCannotBeATagIsABadOption() throws IOException {
+        Path csv = resource("/download/gas-daily-therms-dst-days.csv");
+
+        assertThat(run("pge", "import", csv.toString(), "--usage-point", "55 5,0", "--format", "ilp")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("'55 5,0' is not a usage point id: letters, digits, '.', '_' or '-', "
+                + "at most 64 (PG&E's are 10 digits)");
+        assertThat(out.toString()).isEmpty();
+    }
+
     /** PG&amp;E's CSV of these intervals, written from the model's truth: local wall-clock times, cents, 2 decimals. */
     private Path csv(List<TrueInterval> truth, boolean solar) throws IOException {
         Map<Instant, List<TrueInterval>> byStart = truth.stream()
