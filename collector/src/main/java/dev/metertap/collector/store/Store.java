@@ -49,16 +49,21 @@ public final class Store implements AutoCloseable {
             VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM points), ?, ?, ?, ?)
             ON CONFLICT (measurement, tags, time) DO UPDATE SET line = excluded.line, seq = excluded.seq
             WHERE line IS NOT excluded.line""";
+    // the 5th parameter is max(seq) before the append: only lines this append wrote may be replaced
     private static final String INSERT_NEW = """
             INSERT INTO points (seq, measurement, tags, time, line)
             VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM points), ?, ?, ?, ?)
-            ON CONFLICT (measurement, tags, time) DO NOTHING""";
+            ON CONFLICT (measurement, tags, time) DO UPDATE SET line = excluded.line, seq = excluded.seq
+            WHERE line IS NOT excluded.line AND points.seq > ?""";
 
     /** What {@link #appendAllOrNothing(ReadingSource, OnConflict)} does with a point whose key is already stored. */
     public enum OnConflict {
         /** The new line replaces the stored one (a correction). */
         REPLACE,
-        /** The stored line stays: the new point only fills a gap (a poorer copy of the same interval). */
+        /**
+         * A line stored before this append stays: the new point only fills a gap (a poorer copy of the same
+         * interval). Within the append, a later point replaces an earlier one, as with {@code REPLACE}.
+         */
         KEEP_STORED
     }
 
@@ -232,11 +237,20 @@ public final class Store implements AutoCloseable {
     }
 
     private int upsertBatch(PreparedStatement statement, Collection<Point> points) throws SQLException {
+        return upsertBatch(statement, points, -1);
+    }
+
+    /** {@code seqBefore}: for {@link #INSERT_NEW}, max(seq) before the append; ignored (-1) for {@link #UPSERT}. */
+    private int upsertBatch(PreparedStatement statement, Collection<Point> points, long seqBefore)
+            throws SQLException {
         for (Point point : points) {
             statement.setString(1, point.measurement());
             statement.setString(2, tagsJson(point.tags()));
             statement.setLong(3, point.epochSecond());
             statement.setString(4, LineProtocol.encode(point));
+            if (statement == insertNew) {
+                statement.setLong(5, seqBefore);
+            }
             statement.addBatch();
         }
         int changed = 0;
@@ -274,20 +288,28 @@ public final class Store implements AutoCloseable {
             boolean committed = false;
             List<Point> batch = new ArrayList<>(APPEND_BATCH);
             int[] upserted = {0};
+            long[] seqBefore = {-1};
             try {
                 writer.setAutoCommit(false);
+                if (statement == insertNew) {
+                    try (Statement max = writer.createStatement();
+                         ResultSet rows = max.executeQuery("SELECT coalesce(max(seq), 0) FROM points")) {
+                        rows.next();
+                        seqBefore[0] = rows.getLong(1);
+                    }
+                }
                 source.writeTo(reading -> {
                     batch.add(reading.toPoint());
                     if (batch.size() == APPEND_BATCH) {
                         try {
-                            upserted[0] += upsertBatch(statement, batch);
+                            upserted[0] += upsertBatch(statement, batch, seqBefore[0]);
                         } catch (SQLException e) {
                             throw new SinkFailure(e);
                         }
                         batch.clear();
                     }
                 });
-                changed = upserted[0] + upsertBatch(statement, batch);
+                changed = upserted[0] + upsertBatch(statement, batch, seqBefore[0]);
                 writer.commit();
                 committed = true;
             } catch (SQLException | SinkFailure e) {

@@ -76,16 +76,17 @@ class StoreTest {
     }
 
     @Test
-    void keepStoredOnlyFillsGapsAndCountsWhatWasNewWhileReplaceCorrects() throws Exception {
+    void keepStoredFillsGapsWhereTheLaterPointOfTheAppendWinsAndReplaceCorrects() throws Exception {
         try (Store store = Store.open(dir.resolve("m.db"))) {
             store.append(demand("m0", 1, "1.000"));
 
             int added = store.appendAllOrNothing(sink -> {
-                sink.accept(demand("m0", 1, "2.000")); // the same key: the stored value stays
-                sink.accept(demand("m0", 2, "2.000"));
+                sink.accept(demand("m0", 1, "2.000")); // the same key as stored before: the stored value stays
+                sink.accept(demand("m0", 2, "4.000"));
+                sink.accept(demand("m0", 2, "2.000")); // written by this append: the later one wins
             }, Store.OnConflict.KEEP_STORED);
 
-            assertThat(added).isEqualTo(1);
+            assertThat(added).as("one new, then changed").isEqualTo(2);
             assertThat(store.query(PointQuery.everything())).extracting(p -> p.fields().get(0).value())
                     .containsExactly(new BigDecimal("1.000"), new BigDecimal("2.000"));
             long seq = store.lastSeq();

@@ -89,7 +89,10 @@ public final class ReadingGate {
                 readings == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(latest)));
     }
 
-    /** One series always has the same scale (its ReadingType's multiplier), so the plain hash codes compare values. */
+    /**
+     * One ESPI series always has the same scale (its ReadingType's multiplier), so the plain hash codes compare
+     * values. A CSV writes its own decimals: the same value written twice as 0.4 and 0.40 passes as a correction.
+     */
     private static long fingerprint(BigDecimal value, int quality, BigDecimal cost, Integer tou) {
         long h = value.hashCode();
         h = h * 0x100000001B3L + quality;
