@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {"0:help shown", "2:no command, or an unknown one"},
         description = {"PG&E Share My Data: check the connection, fetch history into the store (backfill), "
-                + "import saved Green Button (ESPI) files, get a token, receive notifications.",
+                + "import saved Green Button files (ESPI XML, Download My Data CSV), get a token, receive notifications.",
                 "The connection comes from the 'pge:' section of the configuration (client-id, client-secret as {env: …} or "
                 + "{file: …}, certificate + key or pkcs12); secrets are never taken from the command line."},
         mixinStandardHelpOptions = true,

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.metertap.collector.config.MetertapConfig;
 import dev.metertap.collector.pge.TimeWindow;
+import dev.metertap.collector.pge.download.CsvException;
+import dev.metertap.collector.pge.download.DownloadCsvParser;
+import dev.metertap.collector.pge.download.GreenButtonFile;
 import dev.metertap.collector.pge.espi.EspiException;
 import dev.metertap.collector.pge.espi.EspiParser;
 import dev.metertap.collector.pge.espi.EspiSummary;
 import dev.metertap.collector.reading.Field;
 import dev.metertap.collector.reading.IntervalReading;
+import dev.metertap.collector.reading.IntervalReading.Commodity;
 import dev.metertap.collector.reading.LineProtocol;
 import dev.metertap.collector.reading.Point;
 import dev.metertap.collector.store.Store;
@@ -32,30 +36,43 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** {@code metertap pge import FILE…}: saved Green Button (ESPI) files into the store, or printed. */
+/**
+ * {@code metertap pge import FILE…}: saved Green Button files into the store, or printed: ESPI XML feeds, and PG&amp;E's
+ * Download My Data CSV, told apart by their content.
+ */
 @Command(name = "import",
         exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {"0:every file was imported", "1:a file could not be read or parsed: nothing of it was imported (the others were)", "2:a bad option or configuration, or a store that cannot be used or that another metertap writes to"},
         mixinStandardHelpOptions = true,
         description = {
-                "Reads saved Green Button / Share My Data ESPI files (XML feeds) and stores their interval readings "
-                        + "(kWh, therm, cost, quality, tou) in the embedded store, creating it when needed.",
-                "A reading stored before is replaced when the file carries a corrected value. With --format the "
+                "Reads saved Green Button files and stores their interval readings in the embedded store, creating "
+                        + "it when needed: ESPI XML feeds (Share My Data, or 'Green Button Download My Data' in XML from "
+                        + "any utility: kWh, therm, cost, quality, tou) and PG&E's Download My Data CSV (electric "
+                        + "15-minute or hourly, solar import/export, gas daily), told apart by their content.",
+                "An ESPI reading stored before is replaced when the file carries a corrected value. A CSV has no "
+                        + "usage point id: give --usage-point, the id Share My Data uses for that meter, so the two "
+                        + "forms store each interval once. A CSV reading only fills a gap: it never replaces a stored "
+                        + "one (an ESPI reading carries quality, tou and exact cost; the CSV cents only). Local times of "
+                        + "a CSV are in report.zone (or --zone). With --format the "
                         + "readings are printed to stdout instead and nothing is stored.",
                 "Per file, a summary (readings, clipped, duplicates, corrected) goes to stdout when storing, to "
                         + "stderr when printing. A file imports whole or not at all: one that cannot be read to its end "
-                        + "(truncated, badly encoded, hostile) is reported, nothing of it is stored or printed, and the "
+                        + "(truncated, badly encoded, hostile, a CSV line that is not a reading) is reported, "
+                        + "nothing of it is stored or printed, and the "
                         + "others still import.",
                 "The store has one writer: while 'metertap run' writes to it, stop the collector for the import."},
         footer = {"", "Examples:",
                 "  metertap pge import ~/Downloads/pge_electric_interval_data_2024.xml",
                 "  metertap pge import bulk-*.xml --from 2024-01-01 --to 2025-01-01",
+                "  metertap pge import pge_usage_2022.csv --usage-point 5550000301",
                 "  metertap pge import feed.xml --store /var/lib/metertap/metertap.db",
                 "  metertap pge import feed.xml --format ilp \\",
                 "      | influx write --bucket home --precision s",
@@ -73,8 +90,21 @@ final class PgeImportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "ESPI XML files, as downloaded or fetched.")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "ESPI XML or Download My Data CSV files, as downloaded or fetched.")
     List<Path> files;
+
+    @Option(names = "--usage-point", paramLabel = "ID", converter = UsagePointConverter.class,
+            description = "The usage point a CSV's readings belong to (a CSV names none): the id Share My Data uses "
+                    + "for that meter, as 'pge backfill' and an ESPI import list it. Required for CSV files; one "
+                    + "meter per run (import the electric and the gas download in separate runs). ESPI files name "
+                    + "their own.")
+    String usagePoint;
+
+    @Option(names = "--zone", paramLabel = "ZONE", converter = ZoneConverter.class,
+            description = "The time zone of a CSV's local dates and times. Default: report.zone of the configuration "
+                    + "(America/Los_Angeles).")
+    ZoneId zone;
 
     @Option(names = "--format", paramLabel = "ilp|json",
             description = "Print instead of storing: ilp (line protocol, the README's pge_interval) or json (one "
@@ -88,6 +118,10 @@ final class PgeImportCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "WHEN", converter = StoreOptions.InstantConverter.class,
             description = "Keep readings starting before this (exclusive).")
     Instant to;
+
+    private MetertapConfig config;
+    private Commodity runCommodity; // the commodity of the CSVs imported so far under --usage-point
+    private Commodity fileCommodity;
 
     @Override
     public Integer call() {
@@ -109,8 +143,7 @@ final class PgeImportCommand implements Callable<Integer> {
                 failed += printFile(parser, file, clip, line, out, err) ? 0 : 1;
             }
         } else {
-            MetertapConfig config = options.loadConfig();
-            Path storePath = options.store != null ? options.store : config.store().path();
+            Path storePath = options.store != null ? options.store : config().store().path();
             try (Store store = options.openForWriting(storePath, "metertap pge import", WHILE_COLLECTING)) {
                 for (Path file : files) {
                     failed += storeFile(parser, file, clip, store, out) ? 0 : 1;
@@ -126,13 +159,19 @@ final class PgeImportCommand implements Callable<Integer> {
     private boolean storeFile(EspiParser parser, Path file, Optional<TimeWindow> clip, Store store, PrintWriter out) {
         long[] read = {0};
         EspiSummary[] summary = new EspiSummary[1];
-        try {
-            int changed = store.appendAllOrNothing(sink -> summary[0] = parse(parser, file, clip, reading -> {
+        // unbuffered: BufferedInputStream asks available(), which a named pipe (<(curl …)) answers "Illegal seek"
+        try (InputStream in = Files.newInputStream(file)) {
+            GreenButtonFile sniffed = GreenButtonFile.sniff(in);
+            boolean csv = sniffed.kind() == GreenButtonFile.Kind.DOWNLOAD_CSV;
+            int changed = store.appendAllOrNothing(sink -> summary[0] = parse(parser, sniffed, clip, reading -> {
                 read[0]++;
                 sink.accept(reading);
-            }));
-            out.println(summaryLine(file, summary[0],
-                    String.format("; %,d new or changed in %s", changed, store.path())));
+            }), csv ? Store.OnConflict.KEEP_STORED : Store.OnConflict.REPLACE);
+            fileImported();
+            out.println(summaryLine(file, summary[0], csv
+                    ? String.format("; %,d new in %s, %,d stored before and kept", changed, store.path(),
+                    summary[0].readings() - changed)
+                    : String.format("; %,d new or changed in %s", changed, store.path())));
             return true;
         } catch (IOException e) {
             failure(file, e, "stored", read[0]);
@@ -149,8 +188,9 @@ final class PgeImportCommand implements Callable<Integer> {
         try {
             spool = Files.createTempFile("metertap-import-", ".txt");
             EspiSummary summary;
-            try (BufferedWriter spooled = Files.newBufferedWriter(spool)) {
-                summary = parse(parser, file, clip, reading -> {
+            try (InputStream in = Files.newInputStream(file);
+                 BufferedWriter spooled = Files.newBufferedWriter(spool)) {
+                summary = parse(parser, GreenButtonFile.sniff(in), clip, reading -> {
                     read[0]++;
                     try {
                         spooled.write(line.apply(reading));
@@ -168,6 +208,7 @@ final class PgeImportCommand implements Callable<Integer> {
                 }
             }
             out.flush();
+            fileImported();
             report.println(summaryLine(file, summary, ""));
             return true;
         } catch (IOException e) {
@@ -184,11 +225,77 @@ final class PgeImportCommand implements Callable<Integer> {
         }
     }
 
-    private static EspiSummary parse(EspiParser parser, Path file, Optional<TimeWindow> clip,
-                                     Consumer<IntervalReading> sink) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            // unbuffered: BufferedInputStream asks available(), which a named pipe (<(curl …)) answers "Illegal seek"
-            return parser.parse(in, clip, sink);
+    /** Parses one file by its form: an ESPI feed, or a Download My Data CSV under --usage-point. */
+    private EspiSummary parse(EspiParser parser, GreenButtonFile file, Optional<TimeWindow> clip,
+                              Consumer<IntervalReading> sink) throws IOException {
+        fileCommodity = null;
+        if (file.kind() == GreenButtonFile.Kind.ESPI_XML) {
+            return parser.parse(file.stream(), clip, sink);
+        }
+        if (usagePoint == null) {
+            throw new CsvException("a Download My Data CSV does not say which usage point it is: give "
+                    + "--usage-point ID, the id Share My Data uses for this meter (the summary of 'pge backfill' "
+                    + "or of an ESPI import lists it)");
+        }
+        try {
+            return new DownloadCsvParser(zone != null ? zone : config().report().zoneId())
+                    .parse(file.stream(), usagePoint, clip, reading -> {
+                        requireOneMeter(reading.commodity());
+                        sink.accept(reading);
+                    });
+        } catch (AnotherMeter e) {
+            throw e.reason;
+        }
+    }
+
+    /** Out of the sink, which may not throw a checked exception. */
+    private static final class AnotherMeter extends RuntimeException {
+        final CsvException reason;
+
+        AnotherMeter(CsvException reason) {
+            super(reason);
+            this.reason = reason;
+        }
+    }
+
+    /** One --usage-point is one meter: a gas CSV after an electric one (or the reverse) would share its id. */
+    private void requireOneMeter(Commodity commodity) {
+        if (runCommodity != null && commodity != runCommodity) {
+            throw new AnotherMeter(new CsvException(String.format("this is %s usage, but this run imported "
+                    + "%s usage under --usage-point %s: import each service's download in its own run, with its own "
+                    + "--usage-point", word(commodity), word(runCommodity), usagePoint)));
+        }
+        fileCommodity = commodity;
+    }
+
+    private void fileImported() {
+        if (fileCommodity != null) {
+            runCommodity = fileCommodity;
+        }
+    }
+
+    private static String word(Commodity commodity) {
+        return commodity == Commodity.GAS ? "gas" : "electric";
+    }
+
+    private MetertapConfig config() {
+        if (config == null) {
+            config = options.loadConfig();
+        }
+        return config;
+    }
+
+    /** A usage point id as a tag value: letters, digits and {@code . _ -}, as utilities write them. */
+    static final class UsagePointConverter implements picocli.CommandLine.ITypeConverter<String> {
+        private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+        @Override
+        public String convert(String value) {
+            if (!ID.matcher(value).matches()) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a usage point id: "
+                        + "letters, digits, '.', '_' or '-', at most 64 (PG&E's are 10 digits)");
+            }
+            return value;
         }
     }
 
@@ -204,6 +311,7 @@ final class PgeImportCommand implements Callable<Integer> {
     /** One line: why, and that nothing of the file was kept, with how many readings had been read before. */
     private void failure(Path file, IOException e, String kept, long readBefore) {
         String why = e instanceof EspiException espi ? espi.reason()
+                : e instanceof CsvException csv ? csv.reason()
                 : e instanceof NoSuchFileException ? "no such file"
                 : "cannot read: " + e.getMessage();
         String nothing = e instanceof NoSuchFileException ? ""

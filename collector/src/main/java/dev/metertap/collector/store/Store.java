@@ -49,6 +49,23 @@ public final class Store implements AutoCloseable {
             VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM points), ?, ?, ?, ?)
             ON CONFLICT (measurement, tags, time) DO UPDATE SET line = excluded.line, seq = excluded.seq
             WHERE line IS NOT excluded.line""";
+    // the 5th parameter is max(seq) before the append: only lines this append wrote may be replaced
+    private static final String INSERT_NEW = """
+            INSERT INTO points (seq, measurement, tags, time, line)
+            VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM points), ?, ?, ?, ?)
+            ON CONFLICT (measurement, tags, time) DO UPDATE SET line = excluded.line, seq = excluded.seq
+            WHERE line IS NOT excluded.line AND points.seq > ?""";
+
+    /** What {@link #appendAllOrNothing(ReadingSource, OnConflict)} does with a point whose key is already stored. */
+    public enum OnConflict {
+        /** The new line replaces the stored one (a correction). */
+        REPLACE,
+        /**
+         * A line stored before this append stays: the new point only fills a gap (a poorer copy of the same
+         * interval). Within the append, a later point replaces an earlier one, as with {@code REPLACE}.
+         */
+        KEEP_STORED
+    }
 
     /** What a collector ({@code metertap run}, and anything built by its one assembly) is called in the lock file. */
     public static final String COLLECTOR = "metertap run";
@@ -58,6 +75,7 @@ public final class Store implements AutoCloseable {
     private final Path path;
     private final Connection writer;       // null when read-only
     private final PreparedStatement upsert; // null when read-only
+    private final PreparedStatement insertNew; // null when read-only
     private final WriterLock lock;          // null when read-only
     private final int schemaVersion;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
@@ -70,6 +88,7 @@ public final class Store implements AutoCloseable {
         this.lock = lock;
         this.schemaVersion = schemaVersion;
         this.upsert = writer != null ? writer.prepareStatement(UPSERT) : null;
+        this.insertNew = writer != null ? writer.prepareStatement(INSERT_NEW) : null;
     }
 
     /** {@link #open(Path, String)} for a writer that names itself just "metertap" (tests, tools). */
@@ -202,7 +221,7 @@ public final class Store implements AutoCloseable {
             requireWritable();
             try {
                 writer.setAutoCommit(false);
-                changed = upsertBatch(points);
+                changed = upsertBatch(upsert, points);
                 writer.commit();
             } catch (SQLException e) {
                 rollback();
@@ -217,16 +236,25 @@ public final class Store implements AutoCloseable {
         return changed;
     }
 
-    private int upsertBatch(Collection<Point> points) throws SQLException {
+    private int upsertBatch(PreparedStatement statement, Collection<Point> points) throws SQLException {
+        return upsertBatch(statement, points, -1);
+    }
+
+    /** {@code seqBefore}: for {@link #INSERT_NEW}, max(seq) before the append; ignored (-1) for {@link #UPSERT}. */
+    private int upsertBatch(PreparedStatement statement, Collection<Point> points, long seqBefore)
+            throws SQLException {
         for (Point point : points) {
-            upsert.setString(1, point.measurement());
-            upsert.setString(2, tagsJson(point.tags()));
-            upsert.setLong(3, point.epochSecond());
-            upsert.setString(4, LineProtocol.encode(point));
-            upsert.addBatch();
+            statement.setString(1, point.measurement());
+            statement.setString(2, tagsJson(point.tags()));
+            statement.setLong(3, point.epochSecond());
+            statement.setString(4, LineProtocol.encode(point));
+            if (statement == insertNew) {
+                statement.setLong(5, seqBefore);
+            }
+            statement.addBatch();
         }
         int changed = 0;
-        for (int count : upsert.executeBatch()) {
+        for (int count : statement.executeBatch()) {
             changed += count > 0 ? 1 : 0;
         }
         return changed;
@@ -245,26 +273,43 @@ public final class Store implements AutoCloseable {
      * however much the source writes. Returns how many were new or changed a stored value.
      */
     public <E extends Exception> int appendAllOrNothing(ReadingSource<E> source) throws E {
+        return appendAllOrNothing(source, OnConflict.REPLACE);
+    }
+
+    /**
+     * {@link #appendAllOrNothing(ReadingSource)}, choosing what a point whose key is already stored does. Returns how
+     * many were new or (with {@link OnConflict#REPLACE}) changed a stored value.
+     */
+    public <E extends Exception> int appendAllOrNothing(ReadingSource<E> source, OnConflict onConflict) throws E {
+        PreparedStatement statement = onConflict == OnConflict.KEEP_STORED ? insertNew : upsert;
         int changed = 0;
         synchronized (writeLock) {
             requireWritable();
             boolean committed = false;
             List<Point> batch = new ArrayList<>(APPEND_BATCH);
             int[] upserted = {0};
+            long[] seqBefore = {-1};
             try {
                 writer.setAutoCommit(false);
+                if (statement == insertNew) {
+                    try (Statement max = writer.createStatement();
+                         ResultSet rows = max.executeQuery("SELECT coalesce(max(seq), 0) FROM points")) {
+                        rows.next();
+                        seqBefore[0] = rows.getLong(1);
+                    }
+                }
                 source.writeTo(reading -> {
                     batch.add(reading.toPoint());
                     if (batch.size() == APPEND_BATCH) {
                         try {
-                            upserted[0] += upsertBatch(batch);
+                            upserted[0] += upsertBatch(statement, batch, seqBefore[0]);
                         } catch (SQLException e) {
                             throw new SinkFailure(e);
                         }
                         batch.clear();
                     }
                 });
-                changed = upserted[0] + upsertBatch(batch);
+                changed = upserted[0] + upsertBatch(statement, batch, seqBefore[0]);
                 writer.commit();
                 committed = true;
             } catch (SQLException | SinkFailure e) {
@@ -496,6 +541,7 @@ public final class Store implements AutoCloseable {
             }
             try {
                 upsert.close();
+                insertNew.close();
                 writer.close();
             } catch (SQLException e) {
                 throw new StoreException("cannot close " + path + ": " + e.getMessage(), e);

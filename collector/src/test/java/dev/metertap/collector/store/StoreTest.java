@@ -76,6 +76,32 @@ class StoreTest {
     }
 
     @Test
+    void keepStoredFillsGapsWhereTheLaterPointOfTheAppendWinsAndReplaceCorrects() throws Exception {
+        try (Store store = Store.open(dir.resolve("m.db"))) {
+            store.append(demand("m0", 1, "1.000"));
+
+            int added = store.appendAllOrNothing(sink -> {
+                sink.accept(demand("m0", 1, "2.000")); // the same key as stored before: the stored value stays
+                sink.accept(demand("m0", 2, "4.000"));
+                sink.accept(demand("m0", 2, "2.000")); // written by this append: the later one wins
+            }, Store.OnConflict.KEEP_STORED);
+
+            assertThat(added).as("one new, then changed").isEqualTo(2);
+            assertThat(store.query(PointQuery.everything())).extracting(p -> p.fields().get(0).value())
+                    .containsExactly(new BigDecimal("1.000"), new BigDecimal("2.000"));
+            long seq = store.lastSeq();
+
+            int changed = store.appendAllOrNothing(sink -> sink.accept(demand("m0", 1, "3.000")),
+                    Store.OnConflict.REPLACE);
+
+            assertThat(changed).isEqualTo(1);
+            assertThat(store.lastSeq()).as("shipped again").isGreaterThan(seq);
+            assertThat(store.query(PointQuery.everything())).extracting(p -> p.fields().get(0).value())
+                    .containsExactly(new BigDecimal("3.000"), new BigDecimal("2.000"));
+        }
+    }
+
+    @Test
     void refusesAFileFromANewerSchema() throws Exception {
         Path file = dir.resolve("m.db");
         Store.open(file).close();

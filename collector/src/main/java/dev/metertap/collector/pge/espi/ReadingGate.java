@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 /**
  * The last step before the sink: clips to the window, passes each interval once, passes it again only when the feed
  * re-publishes it with a different value (PG&amp;E's corrections: the later one wins), and counts.
+ * Public for the other Green Button form (Download My Data CSV), so both count and clip alike.
  */
-final class ReadingGate {
+public final class ReadingGate {
 
     private static final long ABSENT = 0x5DEECE66DL; // a fingerprint no reading is likely to have
 
@@ -35,7 +36,7 @@ final class ReadingGate {
     private long earliest = Long.MAX_VALUE;
     private long latest = Long.MIN_VALUE;
 
-    ReadingGate(Optional<TimeWindow> clip, Consumer<IntervalReading> sink) {
+    public ReadingGate(Optional<TimeWindow> clip, Consumer<IntervalReading> sink) {
         this.clipping = clip.isPresent();
         this.fromSecond = clip.map(w -> ceilSeconds(w.from())).orElse(Long.MIN_VALUE);
         this.toSecond = clip.map(w -> ceilSeconds(w.to())).orElse(Long.MAX_VALUE);
@@ -70,17 +71,28 @@ final class ReadingGate {
                 intervalSeconds, Instant.ofEpochSecond(start), value, quality, cost, tou));
     }
 
+    /** A reading already made whole (a CSV row): keyed by its own series tags and start, like an ESPI one. */
+    public void accept(IntervalReading reading) {
+        Series series = new Series(reading.usagePoint(), reading.commodity(), reading.flow(), reading.unit(), 0, 0, 0,
+                null);
+        accept(series.equals(lastSeries) ? lastSeries : series, reading.start().getEpochSecond(),
+                reading.intervalSeconds(), reading.value(), reading.quality(), reading.cost(), reading.tou());
+    }
+
     private static long ceilSeconds(Instant instant) {
         return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
     }
 
-    EspiSummary summary() {
+    public EspiSummary summary() {
         return new EspiSummary(readings, clippedAway, duplicates, corrected, usagePoints,
                 readings == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(earliest)),
                 readings == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(latest)));
     }
 
-    /** One series always has the same scale (its ReadingType's multiplier), so the plain hash codes compare values. */
+    /**
+     * One ESPI series always has the same scale (its ReadingType's multiplier), so the plain hash codes compare
+     * values. A CSV writes its own decimals: the same value written twice as 0.4 and 0.40 passes as a correction.
+     */
     private static long fingerprint(BigDecimal value, int quality, BigDecimal cost, Integer tou) {
         long h = value.hashCode();
         h = h * 0x100000001B3L + quality;
