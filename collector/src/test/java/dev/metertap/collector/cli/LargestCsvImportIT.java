@@ -48,7 +48,7 @@ class LargestCsvImportIT {
     }
 
     @Test
-    void fourteenYearsOfFifteenMinuteSolarRowsImportWithinTheDeployedHeap() throws Exception {
+    void sevenYearsOfFifteenMinuteSolarRowsImportWithinTheDeployedHeap() throws Exception {
         Path fifo = dir.resolve("usage.csv");
         Path store = dir.resolve("metertap.db");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).as("mkfifo").isZero();

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
 public final class DownloadCsvParser {
 
     public static final int MAX_LINE = 1_024;
-    public static final long MAX_LINES = 500_000; // 14 years of 15-minute rows: a series's fingerprints fit -Xmx64m
+    // 7 years of 15-minute rows: a solar file's duplicate fingerprints (two series) fit -Xmx64m; at 14 years they did not
+    public static final long MAX_LINES = 250_000;
     public static final int MAX_PREAMBLE = 20;
 
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");

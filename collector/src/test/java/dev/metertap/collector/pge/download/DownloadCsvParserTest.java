@@ -210,7 +210,7 @@ class DownloadCsvParserTest {
 
         assertThatThrownBy(() -> new DownloadCsvParser(PACIFIC).parse(csv, METER, Optional.empty(), r -> { }))
                 .isInstanceOf(CsvException.class)
-                .hasMessage("the file has more than 500,000 lines, more than metertap imports from one CSV "
+                .hasMessage("the file has more than 250,000 lines, more than metertap imports from one CSV "
                         + "(split it, or download a shorter period)");
     }
 
