@@ -107,6 +107,13 @@ public final class TcpEndpoint implements Endpoint {
         }
     }
 
+    /** Closes every connection; the next ones are served at once (a TCP serial server that lost its device a moment). */
+    public void dropClients() {
+        outlet.clear();
+        // waited for: a host's next connection is then the only client, and bytes sent go to it
+        clients.close().awaitUninterruptibly(2000);
+    }
+
     @Override
     public void unplug() {
         plugged = false;

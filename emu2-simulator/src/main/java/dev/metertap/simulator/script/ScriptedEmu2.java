@@ -130,15 +130,24 @@ public final class ScriptedEmu2 implements DeviceSide, AutoCloseable {
         }
     }
 
-    /** The device goes away: the host's reads end (a pty is gone, TCP clients are closed). */
+    /**
+     * The device goes away: the host's reads end. A pty is gone until {@link #replug}; over TCP the connection is
+     * closed and the host's next one is served, as a TCP serial server does that lost its device a moment.
+     */
     public void unplug() {
-        endpoint.unplug();
+        if (endpoint instanceof TcpEndpoint tcp) {
+            tcp.dropClients();
+        } else {
+            endpoint.unplug();
+        }
     }
 
     /** The device comes back at the same port. */
     public void replug() {
         received.clear();
-        endpoint.replug();
+        if (!(endpoint instanceof TcpEndpoint)) {
+            endpoint.replug();
+        }
     }
 
     private static void awaitHost(TcpEndpoint tcp) {
