@@ -159,38 +159,38 @@ public final class ReceiverBurstFigures {
     }
 
     private static void slowloris(InetSocketAddress target, SSLContext tls, List<Socket> held, Fates fates) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
         List<Socket> sockets = java.util.Collections.synchronizedList(held);
-        for (int i = 0; i < BURST; i++) {
-            pool.execute(() -> {
-                try {
-                    SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(target.getAddress(), target.getPort());
-                    sockets.add(socket);
-                    socket.startHandshake();
-                    OutputStream out = socket.getOutputStream();
-                    out.write("POST /pge/notify HTTP/1.1\r\nHost: x\r\nX-Slow: a".getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    fates.completed.incrementAndGet();
-                } catch (java.net.SocketException e) {
-                    (e.getMessage() != null && e.getMessage().contains("reset") ? fates.reset : fates.closed).incrementAndGet();
-                } catch (IOException e) {
-                    fates.closed.incrementAndGet();
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.MINUTES);
+        burst(fates, i -> {
+            SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(target.getAddress(), target.getPort());
+            sockets.add(socket);
+            socket.startHandshake();
+            OutputStream out = socket.getOutputStream();
+            out.write("POST /pge/notify HTTP/1.1\r\nHost: x\r\nX-Slow: a".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        });
     }
 
     private static void posts(InetSocketAddress target, SSLContext tls, Fates fates) throws Exception {
+        burst(fates, i -> {
+            int status = post(target, tls, "burst-" + i);
+            fates.statuses.computeIfAbsent(String.valueOf(status), s -> new AtomicInteger()).incrementAndGet();
+        });
+    }
+
+    /** One connection's part in a burst. */
+    private interface Connection {
+        void run(int index) throws IOException;
+    }
+
+    /** {@value #BURST} connections, {@code CLIENT_THREADS} at a time, each counted by how it ended. */
+    private static void burst(Fates fates, Connection connection) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
         for (int i = 0; i < BURST; i++) {
-            String id = "burst-" + i;
+            int index = i;
             pool.execute(() -> {
                 try {
-                    int status = post(target, tls, id);
+                    connection.run(index);
                     fates.completed.incrementAndGet();
-                    fates.statuses.computeIfAbsent(String.valueOf(status), s -> new AtomicInteger()).incrementAndGet();
                 } catch (java.net.SocketException e) {
                     (e.getMessage() != null && e.getMessage().contains("reset") ? fates.reset : fates.closed).incrementAndGet();
                 } catch (IOException e) {
