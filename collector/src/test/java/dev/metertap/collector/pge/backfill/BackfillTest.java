@@ -275,24 +275,7 @@ class BackfillTest {
     @Test
     void aCrashWithWindowsInFlightResumesWithTheUnfinishedOnesAndStoresEachIntervalOnce() {
         pge.answersHeldUntilRequests = 3; // the last window is answered first: it ends first, then the power is cut
-        Backfill crashing = new Backfill(pge, inbox, store, SETTINGS, new BackfillProgress() {
-            @Override
-            public void planned(int windows) {
-            }
-
-            @Override
-            public void requesting(TimeWindow window, int attempt) {
-            }
-
-            @Override
-            public void ended(TimeWindow window, WindowOutcome outcome, long readingsSoFar) {
-                throw new IllegalStateException("power cut after " + window);
-            }
-
-            @Override
-            public void done() {
-            }
-        }, NOW);
+        Backfill crashing = new Backfill(pge, inbox, store, SETTINGS, new StopAfterWindows(1), NOW);
 
         Throwable crash = catchThrowable(() -> crashing.run(subscription(), RANGE));
 

@@ -22,7 +22,7 @@ final class StopAfterWindows implements BackfillProgress {
     @Override
     public void ended(TimeWindow window, WindowOutcome outcome, long readingsSoFar) {
         if (++ended == windows) {
-            throw new IllegalStateException("power cut after " + windows + " window(s)");
+            throw new IllegalStateException("power cut after " + window + " (" + windows + " window(s) ended)");
         }
     }
 
