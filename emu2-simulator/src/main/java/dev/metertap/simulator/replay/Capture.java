@@ -1,5 +1,7 @@
 package dev.metertap.simulator.replay;
 
+import dev.metertap.simulator.command.CommandReader;
+
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A capture of a real EMU-2 as {@code metertap emu2 record} writes it: per line, seconds since the capture began, then
@@ -107,17 +108,13 @@ public record Capture(List<Chunk> chunks) {
         return bytes.toByteArray();
     }
 
-    /** The command names the host wrote, in order (lower case). */
+    /** The command names the host wrote, in order, read as the device reads commands (a command may span writes). */
     List<String> commandsWritten() {
+        CommandReader reader = new CommandReader();
         List<String> names = new ArrayList<>();
         for (Chunk chunk : chunks) {
             if (chunk.kind() == Kind.WRITE) {
-                String text = new String(chunk.bytes(), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-                int from = text.indexOf("<name>");
-                int to = text.indexOf("</name>");
-                if (from >= 0 && to > from) {
-                    names.add(text.substring(from + 6, to).trim());
-                }
+                reader.feed(chunk.bytes()).forEach(command -> names.add(command.name()));
             }
         }
         return names;
