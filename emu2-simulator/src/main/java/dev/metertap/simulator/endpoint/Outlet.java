@@ -112,7 +112,7 @@ final class Outlet implements AutoCloseable {
 
     private void packets(byte[] bytes) throws IOException {
         int size = timing.packetBytes();
-        if (size == 0 || bytes.length <= size && !(timing.wallBytesPerSecond().getAsDouble() > 0)) {
+        if (size == 0) {
             target.write(bytes);
             return;
         }
