@@ -122,7 +122,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
             String status = STARTUP.get(i);
             queue.schedule(at + i * 1000L, "startup", () -> {
                 setLink(status, status.equals("Connected") ? LINK_STRENGTH : 0);
-                emit(notes.connection(meters.get(0), link()), "startup");
+                wire.emit(notes.connection(meters.get(0), link()), "startup");
             });
         }
         schedule.startAt(at + STARTUP.size() * 1000L);
@@ -183,9 +183,9 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
             case DEMAND -> {
                 m.read(now, load.watts(now));
                 if (rejoining) {
-                    emit(notes.connection(m, link()), "rejoin");
+                    wire.emit(notes.connection(m, link()), "rejoin");
                 } else {
-                    emit(notes.demand(m), "schedule");
+                    wire.emit(notes.demand(m), "schedule");
                     if (wire.roll(FaultName.REJOIN)) {
                         startRejoin(Duration.ofSeconds(60 + dice.nextInt(241)), "fault rejoin");
                     }
@@ -195,17 +195,13 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
                 if (!rejoining) {
                     m.takeSummation(now);
                 }
-                emit(notes.summation(m), rejoining ? "rejoin" : "schedule");
+                wire.emit(notes.summation(m), rejoining ? "rejoin" : "schedule");
             }
-            case PRICE -> emit(notes.price(m, prices.at(now), now), "schedule");
-            case TIME -> emit(notes.time(m, now, load.settings().zone()), "schedule");
-            case MESSAGE -> emit(notes.message(m, message, now), "schedule");
+            case PRICE -> wire.emit(notes.price(m, prices.at(now), now), "schedule");
+            case TIME -> wire.emit(notes.time(m, now, load.settings().zone()), "schedule");
+            case MESSAGE -> wire.emit(notes.message(m, message, now), "schedule");
         }
         schedule.next(meter, e);
-    }
-
-    void emit(Notification n, String trigger) {
-        wire.emit(n, trigger);
     }
 
     DeviceSchedule schedule() {
@@ -271,14 +267,14 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         int episode = ++rejoinEpisode;
         wire.event("rejoin", why + ", for " + d, new byte[0]);
         setLink("Rejoining", 0);
-        emit(notes.connection(meters.get(0), link()), "rejoin");
+        wire.emit(notes.connection(meters.get(0), link()), "rejoin");
         queue.schedule(clock.millis() + d.toMillis(), "rejoin-end", () -> {
             if (!rejoining || episode != rejoinEpisode) {
                 return; // a restart ended this episode already
             }
             rejoining = false;
             setLink("Connected", LINK_STRENGTH);
-            emit(notes.connection(meters.get(0), link()), "rejoin");
+            wire.emit(notes.connection(meters.get(0), link()), "rejoin");
         });
     }
 
@@ -319,7 +315,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
         }
         journalCommand(command, origin, answer.outcome(), answer.replies().size());
         for (Notification reply : answer.replies()) {
-            emit(reply, DeviceWire.REPLY + (command.name().isEmpty() ? "?" : command.name()));
+            wire.emit(reply, DeviceWire.REPLY + (command.name().isEmpty() ? "?" : command.name()));
         }
     }
 
@@ -373,7 +369,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
     void decommission() {
         wire.event("factory-reset", "decommissioned", new byte[0]);
         setLink("Disconnected", 0);
-        emit(notes.connection(meters.get(0), link()), "factory_reset");
+        wire.emit(notes.connection(meters.get(0), link()), "factory_reset");
         restart();
     }
 
