@@ -60,12 +60,14 @@ final class PgeGateway implements Filter {
     public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) servletRequest;
-        HttpServletResponse response = (HttpServletResponse) servletResponse;
         X509Certificate[] certificates = (X509Certificate[]) request.getAttribute(CERTIFICATES_ATTRIBUTE);
         Optional<Fingerprint> fingerprint = certificates == null || certificates.length == 0
                 ? Optional.empty() : Optional.of(Fingerprint.of(certificates[0]));
         Optional<String> bearer = bearer(request.getHeader("Authorization"));
         String path = request.getRequestURI();
+        JournalledResponse response = new JournalledResponse((HttpServletResponse) servletResponse,
+                status -> journal.record(new JournalEntry(clock.instant(), request.getMethod(), path, request.getQueryString(),
+                        fingerprint, bearer, status)));
         try {
             if (!clients.accepts(certificates)) {
                 log.info("{} {}: client certificate {} refused", request.getMethod(), path,
@@ -100,8 +102,7 @@ final class PgeGateway implements Filter {
             Thread.currentThread().interrupt();
             PlainAnswers.text(response, 503, "Service Unavailable");
         } finally {
-            journal.record(new JournalEntry(clock.instant(), request.getMethod(), path, request.getQueryString(),
-                    fingerprint, bearer, response.getStatus()));
+            response.recordOnce();
         }
     }
 
