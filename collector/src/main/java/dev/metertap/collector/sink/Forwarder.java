@@ -147,6 +147,7 @@ public final class Forwarder implements AutoCloseable {
 
     private void run() {
         try (Outbox outbox = store.outbox(sink.name())) {
+            resume(outbox.cursor());
             sink.start();
             setDelivered(outbox.cursor());
             log.info("forwarding to sink '{}' from store seq {} ({} points pending)", sink.name(), outbox.cursor(), outbox.pending());
@@ -224,6 +225,15 @@ public final class Forwarder implements AutoCloseable {
         } finally {
             store.removeAppendListener(wakeOnAppend);
             setState(State.STOPPED);
+        }
+    }
+
+    private void resume(long cursor) {
+        try {
+            sink.resume((measurement, consumer) -> store.scanUpTo(measurement, cursor, consumer));
+        } catch (StoreException e) {
+            // nothing is lost: the sink only forgets what it published in earlier runs
+            log.warn("sink '{}' cannot read what it delivered before, and starts without it: {}", sink.name(), e.getMessage());
         }
     }
 

@@ -16,6 +16,13 @@ public interface Sink extends AutoCloseable {
      */
     void send(Batch batch) throws SinkException;
 
+    /**
+     * Called once on the forwarder's thread before {@link #start()}, with what this sink acknowledged in earlier runs:
+     * for a sink whose next message must not contradict one it already published (the MQTT sink's counters).
+     */
+    default void resume(DeliveredPoints delivered) {
+    }
+
     /** Called once on the forwarder's thread before the first batch: a sink that keeps a connection opens it here. */
     default void start() {
     }

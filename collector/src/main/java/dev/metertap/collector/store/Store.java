@@ -414,6 +414,26 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Streams the points of {@code measurement} stored at or before {@code seq} (a sink's cursor: what it has
+     * acknowledged), in no particular order, without holding them in memory.
+     */
+    public void scanUpTo(String measurement, long seq, Consumer<Point> consumer) {
+        try (Connection reader = readConnection();
+             PreparedStatement select = reader.prepareStatement("SELECT line FROM points WHERE measurement = ? AND seq <= ?")) {
+            select.setString(1, measurement);
+            select.setLong(2, seq);
+            select.setFetchSize(1000);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    consumer.accept(LineProtocol.decode(rows.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Streams the points matching {@code query} as batches of at most {@code maxPoints} lines and
      * {@code maxBytes} characters (a single longer line still makes a batch): {@code sink replay}.
      */

@@ -122,6 +122,22 @@ class StoreTest {
     }
 
     @Test
+    void scanUpToGivesThatMeasurementsPointsStoredAtOrBeforeTheSeq() {
+        try (Store store = Store.open(dir.resolve("m.db"))) {
+            store.append(demand("m1", 0, "1.000"));                              // seq 1
+            store.append(new LinkReading("d", "m1", T0, "Connected", 80));       // seq 2
+            store.append(demand("m1", 1, "2.000"));                              // seq 3
+            store.append(demand("m1", 2, "3.000"));                              // seq 4: after the cursor
+            List<BigDecimal> kw = new ArrayList<>();
+            store.scanUpTo("emu2_demand", 3, point -> kw.add((BigDecimal) point.fields().get(0).value()));
+            assertThat(kw).containsExactlyInAnyOrder(new BigDecimal("1.000"), new BigDecimal("2.000"));
+            List<Point> none = new ArrayList<>();
+            store.scanUpTo("emu2_demand", 0, none::add);
+            assertThat(none).isEmpty();
+        }
+    }
+
+    @Test
     void theLatestTimeIsTheNewestPointOfThatMeasurementOnly() {
         try (Store store = Store.open(dir.resolve("m.db"))) {
             assertThat(store.latestTime("emu2_demand")).isEmpty();

@@ -36,6 +36,8 @@ final class MeterStates {
     private final Duration offlineAfter;
     private final Map<String, MeterState> meters = new LinkedHashMap<>();
     private final Map<String, Boolean> glitching = new java.util.HashMap<>();
+    /** Per meter, the highest counters published in earlier runs: a new run's guard starts from them. */
+    private final Map<String, Counters> publishedBefore = new java.util.HashMap<>();
     private BigDecimal alwaysOnW;
     private Instant alwaysOnNight;
 
@@ -59,7 +61,7 @@ final class MeterStates {
         if (meterId == null || !point.measurement().startsWith("emu2_")) {
             return Set.of();  // PG&E's intervals are history, not a meter's live state
         }
-        MeterState meter = meters.computeIfAbsent(meterId, MeterState::new);
+        MeterState meter = meters.computeIfAbsent(meterId, this::newMeter);
         meter.device = tag(point, "device");
         meter.lastHeard = clock.instant();
         switch (point.measurement()) {
@@ -103,6 +105,47 @@ final class MeterStates {
             }
         }
         return Set.of(meterId);
+    }
+
+    /**
+     * Takes a summation the sink published in an earlier run (as the store holds it up to the sink's cursor), in any
+     * order: the guard of this run never publishes a counter below the highest of them. Published values are exactly
+     * these, less those {@link #apply} drops (a 0 delivered), since the guard only ever let a counter rise.
+     */
+    void restorePublished(Point point) {
+        String meterId = tag(point, "meter");
+        BigDecimal delivered = decimal(point, "delivered_kwh");
+        if (!point.measurement().equals(SummationReading.MEASUREMENT) || meterId == null
+                || (delivered != null && delivered.signum() == 0)) {
+            return;
+        }
+        publishedBefore.merge(meterId, new Counters(delivered, decimal(point, "received_kwh")), Counters::max);
+    }
+
+    /** How many meters {@link #restorePublished} learnt counters for. */
+    int metersRestored() {
+        return publishedBefore.size();
+    }
+
+    private MeterState newMeter(String meterId) {
+        MeterState meter = new MeterState(meterId);
+        Counters before = publishedBefore.get(meterId);
+        if (before != null) {
+            meter.importedKwh = before.delivered();
+            meter.exportedKwh = before.received();
+        }
+        return meter;
+    }
+
+    /** A meter's delivered and received totals; either may be null. */
+    private record Counters(BigDecimal delivered, BigDecimal received) {
+        Counters max(Counters other) {
+            return new Counters(larger(delivered, other.delivered), larger(received, other.received));
+        }
+
+        private static BigDecimal larger(BigDecimal a, BigDecimal b) {
+            return a == null ? b : b == null ? a : a.max(b);
+        }
     }
 
     /** The counter's value after {@code reading}: the reading, unless it is below what was already taken. */

@@ -2,6 +2,8 @@ package dev.metertap.collector.sink.mqtt;
 
 import dev.metertap.collector.reading.LineProtocol;
 import dev.metertap.collector.reading.Point;
+import dev.metertap.collector.reading.SummationReading;
+import dev.metertap.collector.sink.DeliveredPoints;
 import dev.metertap.collector.sink.Sink;
 import dev.metertap.collector.sink.SinkException;
 import dev.metertap.collector.store.Batch;
@@ -57,6 +59,25 @@ public final class MqttSink implements Sink {
     @Override
     public String name() {
         return settings.sinkName();
+    }
+
+    /**
+     * Learns the counters published in earlier runs, so that after a restart a summation below them (or 0) is still
+     * not published. From the collector's store rather than the broker's retained state: the broker may have lost
+     * its retained messages (no persistence, a new broker) while Home Assistant still counts from the last value, an
+     * ACL may forbid reading them back, and MQTT has no marker for "all retained messages sent", so a publish could
+     * race them; the store holds exactly what this sink acknowledged, up to its cursor.
+     */
+    @Override
+    public synchronized void resume(DeliveredPoints delivered) {
+        if (worker != null) {
+            return;  // already publishing: too late to learn a floor
+        }
+        delivered.scan(SummationReading.MEASUREMENT, meters::restorePublished);
+        if (meters.metersRestored() > 0) {
+            log.info("sink '{}' will not publish a counter below the ones it published before, for {} meter(s)",
+                    settings.sinkName(), meters.metersRestored());
+        }
     }
 
     /** Connects (in the background, retrying with backoff) and starts the worker; idempotent. */

@@ -92,6 +92,27 @@ class MeterStatesTest {
     }
 
     @Test
+    void countersPublishedInAnEarlierRunAreTheFloorOfTheNextInAnyOrder() {
+        // as the store hands them over: in no particular order, with the 0 and the dip the guard had dropped
+        states.restorePublished(summation(20, "100.7", "2.2").toPoint());
+        states.restorePublished(summation(0, "100.5", "2.0").toPoint());
+        states.restorePublished(summation(30, "0", "9.9").toPoint());
+        states.restorePublished(summation(10, "100.4", "2.1").toPoint());
+        states.restorePublished(new DemandReading(DEVICE, "0x00135001000c0002", T0, BigDecimal.ONE).toPoint());
+        assertThat(states.metersRestored()).isEqualTo(1);
+        assertThat(states.meters()).as("nothing to publish until a reading of this run").isEmpty();
+
+        apply(new DemandReading(DEVICE, METER, T0.plusSeconds(40), BigDecimal.ONE));
+        assertThat(states.meter(METER).importedKwh).as("the state keeps what was published").isEqualByComparingTo("100.7");
+        assertThat(states.meter(METER).exportedKwh).isEqualByComparingTo("2.2");
+        apply(summation(50, "3.0", "0.1"));  // the display restarted from a low value
+        assertThat(states.meter(METER).importedKwh).isEqualByComparingTo("100.7");
+        assertThat(states.meter(METER).exportedKwh).isEqualByComparingTo("2.2");
+        apply(summation(60, "100.8", "2.2"));
+        assertThat(states.meter(METER).importedKwh).isEqualByComparingTo("100.8");
+    }
+
+    @Test
     void aMeterIsOfflineWhileRejoiningWithNoStrengthOrSilentForOfflineAfter() {
         apply(link(0, "Connected", 80));
         MeterState meter = states.meter(METER);

@@ -238,6 +238,41 @@ class MqttSinkIT {
     }
 
     @Test
+    void afterACollectorRestartASummationBelowTheLastPublishedOrZeroIsStillNotPublished() throws Exception {
+        Mosquitto broker = started(Mosquitto.plain(dir.resolve("broker")));
+        String url = "url: mqtt://127.0.0.1:" + broker.port();
+        Forwarder before = sink(url, Map.of());
+        store(summation(0, "500.100", "1.000"), demand(1, "1.000"));
+        awaitDelivered(before);
+        forwarders.remove(before);
+        before.close();
+        store.close();
+        // the broker restarts too and forgets its retained state (persistence false): only the store remembers
+        broker.stop();
+        broker.start();
+        MqttObserver ha = observer(MqttObserver.connect(broker.port()));
+        store = Store.open(dir.resolve("metertap.db"));
+        // the display restarted with the collector: a 0, then a low total, then the meter's true total again
+        store(summation(10, "0", "0"), demand(11, "0.400"), summation(20, "3.000", "0.500"), demand(21, "0.600"));
+        Forwarder after = sink(url, Map.of());
+        awaitDelivered(after);
+        ha.await(TOPICS.state(METER), p -> p.contains("\"power\":600"), WAIT);
+        store(summation(30, "500.200", "1.001"));
+        awaitDelivered(after);
+        ha.await(TOPICS.state(METER), p -> p.contains("500.2"), WAIT);
+
+        List<String> states = ha.payloads(TOPICS.state(METER));
+        assertThat(states).as("published after the restart").isNotEmpty();
+        for (String payload : states) {
+            // the oracle: the totals published before the restart, as stored above
+            assertThat(JSON.readTree(payload).path("energy_imported").decimalValue()).as(payload).isGreaterThanOrEqualTo(new BigDecimal("500.100"));
+            assertThat(JSON.readTree(payload).path("energy_exported").decimalValue()).as(payload).isGreaterThanOrEqualTo(new BigDecimal("1.000"));
+        }
+        String warnings = log.toString(StandardCharsets.UTF_8);
+        assertThat(warnings.lines().filter(line -> line.contains("the delivered counter read 3.000 kWh, below the 500.1"))).as(warnings).hasSize(1);
+    }
+
+    @Test
     void afterABrokerRestartTheCurrentStateIsPublishedAgain() throws Exception {
         Mosquitto broker = started(Mosquitto.plain(dir.resolve("broker")));
         Forwarder forwarder = sink("url: mqtt://127.0.0.1:" + broker.port(), Map.of());
