@@ -32,6 +32,11 @@ public final class MqttObserver implements AutoCloseable {
     }
 
     public static MqttObserver connect(int port, MqttClientSslConfig tls, String username, String password) throws Exception {
+        return connect(port, tls, username, password, "#");
+    }
+
+    /** Subscribed at QoS 1 to {@code filter} only (an ACL may refuse {@code #}). */
+    public static MqttObserver connect(int port, MqttClientSslConfig tls, String username, String password, String filter) throws Exception {
         Mqtt3ClientBuilder builder = MqttClient.builder().useMqttVersion3().identifier("observer-" + UUID.randomUUID())
                 .serverHost("127.0.0.1").serverPort(port);
         if (tls != null) {
@@ -46,7 +51,10 @@ public final class MqttObserver implements AutoCloseable {
         } else {
             connect.send().get(30, TimeUnit.SECONDS);
         }
-        observer.client.subscribeWith().topicFilter("#").qos(MqttQos.AT_LEAST_ONCE).send().get(30, TimeUnit.SECONDS);
+        var subAck = observer.client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().get(30, TimeUnit.SECONDS);
+        if (subAck.getReturnCodes().stream().anyMatch(code -> code.isError())) {
+            throw new IllegalStateException("the broker refused the subscription to " + filter + ": " + subAck.getReturnCodes());
+        }
         return observer;
     }
 
