@@ -41,7 +41,7 @@ class MqttFleetIT {
             # each house's collector: only under its own prefix (status, state, availability, discovery)
             pattern readwrite metertap/%u/#
             # the consumer (Telegraf): reads every house, writes nothing
-            user consumer
+            user telegraf
             topic read metertap/#
             """;
 
@@ -113,11 +113,11 @@ class MqttFleetIT {
         for (int i = 0; i < HOUSES; i++) {
             users.put(house(i), password(house(i)));
         }
-        users.put("consumer", password("consumer"));
+        users.put("telegraf", password("telegraf"));
         Mosquitto broker = Mosquitto.withAcl(dir.resolve("broker"), users, ACL, 100_000);
         closeLast.add(broker);
         broker.start();
-        MqttObserver consumer = MqttObserver.connect(broker.port(), null, "consumer", password("consumer"), "metertap/#");
+        MqttObserver consumer = MqttObserver.connect(broker.port(), null, "telegraf", password("telegraf"), "metertap/#");
         closeLast.add(0, consumer);
 
         for (int i = 0; i < HOUSES; i++) {
@@ -165,10 +165,10 @@ class MqttFleetIT {
     @Test
     void theAclKeepsEachHouseUnderItsOwnPrefix() throws Exception {
         Mosquitto broker = Mosquitto.withAcl(dir.resolve("broker"), Map.of(house(0), password(house(0)), house(1), password(house(1)),
-                "consumer", password("consumer")), ACL, 1000);
+                "telegraf", password("telegraf")), ACL, 1000);
         closeLast.add(broker);
         broker.start();
-        MqttObserver consumer = MqttObserver.connect(broker.port(), null, "consumer", password("consumer"), "metertap/#");
+        MqttObserver consumer = MqttObserver.connect(broker.port(), null, "telegraf", password("telegraf"), "metertap/#");
         closeLast.add(0, consumer);
         MqttObserver intruder = MqttObserver.connect(broker.port(), null, house(0), password(house(0)), "metertap/" + house(0) + "/#");
         closeLast.add(0, intruder);
