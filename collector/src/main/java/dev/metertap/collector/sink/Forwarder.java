@@ -231,8 +231,8 @@ public final class Forwarder implements AutoCloseable {
     private void resume(long cursor) {
         try {
             sink.resume((measurement, consumer) -> store.scanUpTo(measurement, cursor, consumer));
-        } catch (StoreException e) {
-            // nothing is lost: the sink only forgets what it published in earlier runs
+        } catch (RuntimeException e) {
+            // an unreadable store or stored line: nothing is lost, the sink only forgets what it published in earlier runs
             log.warn("sink '{}' cannot read what it delivered before, and starts without it: {}", sink.name(), e.getMessage());
         }
     }
