@@ -123,8 +123,11 @@ public final class PgeMock implements AutoCloseable {
         try {
             wireMock = new WireMockServer(config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot load the mappings under " + options.rootDir.resolve("mappings") + ": "
-                    + rootMessage(e), e);
+            if (options.rootDir == null) {
+                throw e;
+            }
+            throw new IllegalStateException("cannot load the mapping files in " + options.rootDir.resolve("mappings") + ": "
+                    + firstLine(rootMessage(e)), e);
         }
         try {
             wireMock.start();
@@ -139,6 +142,10 @@ public final class PgeMock implements AutoCloseable {
         }
         log.info("pge-mock listening on {} ({} mode)", baseUrl(), options.mode);
         return this;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     private static String rootMessage(Throwable e) {
