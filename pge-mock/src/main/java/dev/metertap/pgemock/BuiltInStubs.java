@@ -39,6 +39,9 @@ final class BuiltInStubs implements MappingsLoaderExtension {
         resource(stubs, "DownloadSampleData", urlPathEqualTo(PREFIX + "DownloadSampleData"), Resource.SAMPLE_DATA);
         resource(stubs, "Authorization", urlPathEqualTo(PREFIX + "Authorization"), Resource.AUTHORIZATION);
         resource(stubs, "Batch/Bulk/{BulkID}", urlPathMatching(PREFIX + "Batch/Bulk/[^/]+"), Resource.BULK);
+        resource(stubs, "resources by id", urlPathMatching(PREFIX
+                + "(Subscription|Batch/Subscription|ReadingType|LocalTimeParameters|Authorization|ApplicationInformation)/.+"),
+                Resource.RESOURCE_TREE);
         MappingBuilder unknown = any(anyUrl()).atPriority(UNKNOWN_PATH_PRIORITY).withName("PG&E unknown path")
                 .withMetadata(Map.of("pge-mock", "built-in")).willReturn(aResponse()
                         .withStatus(404)

@@ -17,6 +17,7 @@ import dev.metertap.pgemock.bulk.PublishedWindow;
 import dev.metertap.pgemock.espi.AuthorizationFeedWriter;
 import dev.metertap.pgemock.espi.EspiLinks;
 import dev.metertap.pgemock.espi.FeedWriter;
+import dev.metertap.pgemock.espi.ResourceTree;
 import dev.metertap.pgemock.espi.SampleData;
 import dev.metertap.pgemock.espi.ServiceStatusWriter;
 import dev.metertap.pgemock.espi.UsageModel;
@@ -29,6 +30,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,10 @@ final class EspiResources implements ResponseTransformerV2 {
     private static final Logger log = LoggerFactory.getLogger(EspiResources.class);
 
     /** What the built-in stubs serve, by the value of {@value #RESOURCE}. */
-    enum Resource { SERVICE_STATUS, SAMPLE_DATA, AUTHORIZATION, BULK }
+    enum Resource { SERVICE_STATUS, SAMPLE_DATA, AUTHORIZATION, BULK, RESOURCE_TREE }
+
+    /** The ApplicationInformation id of the mock's registration (inferred shape). */
+    static final String APPLICATION_ID = "1";
 
     private final Supplier<UsageModel> models;
     private final String bulkId;
@@ -61,9 +66,18 @@ final class EspiResources implements ResponseTransformerV2 {
     private final BulkDeliveries deliveries;
     private final Notifier notifier;
     private final Duration notificationDelay;
+    private final String clientId;
+    private final boolean subscriptionResources;
 
+    /**
+     * @param subscriptionResources serve {@code Subscription/…} and {@code Batch/Subscription/…} to the client-credentials
+     *                              token; PG&amp;E keeps them for a customer token and refuses them (403) to it
+     */
     EspiResources(Supplier<UsageModel> models, String bulkId, Supplier<EspiLinks> links, Clock clock, FaultPlan faults,
-            BulkDeliveries deliveries, Notifier notifier, Duration notificationDelay) {
+            BulkDeliveries deliveries, Notifier notifier, Duration notificationDelay, String clientId,
+            boolean subscriptionResources) {
+        this.clientId = clientId;
+        this.subscriptionResources = subscriptionResources;
         this.models = models;
         this.bulkId = bulkId;
         this.links = links;
@@ -99,6 +113,7 @@ final class EspiResources implements ResponseTransformerV2 {
                 case AUTHORIZATION -> xml(response, ATOM, out ->
                         AuthorizationFeedWriter.write(links.get(), bulkId, models.get().usagePoints(), clock, out));
                 case BULK -> bulk(response, request, path);
+                case RESOURCE_TREE -> tree(response, request, path);
             };
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path, e);
@@ -143,6 +158,31 @@ final class EspiResources implements ResponseTransformerV2 {
         }
         notify(deliveries.accept(ids, window.min(), window.max()));
         return Response.Builder.like(response).but().status(202).headers(HttpHeaders.noHeaders()).body(new byte[0]).build();
+    }
+
+    private Response tree(Response response, Request request, String path) {
+        String relative = path.substring(PgeGateway.RESOURCE_PREFIX.length());
+        if (!subscriptionResources && (relative.startsWith("Subscription/") || relative.startsWith("Batch/Subscription/"))) {
+            // PG&E: the synchronous resources are for a customer's token; Self-Access gets its data by bulk
+            return answer(response, PlainAnswers.json(403,
+                    "{\"error\":\"insufficient_scope\",\"error_description\":\"A customer access token is required\"}"));
+        }
+        Optional<Instant> min;
+        Optional<Instant> max;
+        try {
+            min = query(request, "published-min").map(value -> PublishedWindow.instant("published-min", value));
+            max = query(request, "published-max").map(value -> PublishedWindow.instant("published-max", value));
+        } catch (IllegalArgumentException e) {
+            return answer(response, PlainAnswers.text(400, e.getMessage()));
+        }
+        // one publication time per request: every read of the body gives the same bytes
+        ResourceTree tree = new ResourceTree(links.get(), Clock.fixed(clock.instant(), ZoneOffset.UTC), bulkId,
+                APPLICATION_ID, clientId);
+        Optional<ResourceTree.Body> body = tree.answer(models.get(), relative, min, max);
+        if (body.isEmpty()) {
+            return answer(response, PlainAnswers.noListener(path));
+        }
+        return Response.Builder.like(response).but().status(200).headers(contentType(ATOM)).body(body.get()::get).build();
     }
 
     private static Optional<String> query(Request request, String name) {

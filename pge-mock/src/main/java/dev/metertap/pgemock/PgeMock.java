@@ -102,7 +102,7 @@ public final class PgeMock implements AutoCloseable {
         }
         ServerTls tls = new ServerTls(serverIdentity, advertised, registered, options.mode);
         EspiResources resources = new EspiResources(() -> model, options.bulkId, this::links, options.clock, faults,
-                new BulkDeliveries(), notifier, options.notificationDelay);
+                new BulkDeliveries(), notifier, options.notificationDelay, credentials.clientId(), options.subscriptionResources);
         WireMockConfiguration config = wireMockConfig()
                 .httpDisabled(true)
                 .httpsPort(options.port)

@@ -37,6 +37,7 @@ public final class PgeMockOptions {
     Identity serverIdentity;
     ClientCredentials credentials;
     Path rootDir;
+    boolean subscriptionResources;
 
     public static PgeMockOptions defaults() {
         return new PgeMockOptions();
@@ -48,6 +49,16 @@ public final class PgeMockOptions {
      */
     public PgeMockOptions rootDir(Path directory) {
         this.rootDir = directory;
+        return this;
+    }
+
+    /**
+     * Serve {@code Subscription/…} and {@code Batch/Subscription/…} (UsagePoint, MeterReading, IntervalBlock,
+     * UsageSummary, the batch feeds) to the client-credentials token. Default off: PG&amp;E keeps these synchronous
+     * resources for a customer's token, and the mock answers a Self-Access token 403 as PG&amp;E's gateway would (inferred).
+     */
+    public PgeMockOptions subscriptionResources(boolean serve) {
+        this.subscriptionResources = serve;
         return this;
     }
 

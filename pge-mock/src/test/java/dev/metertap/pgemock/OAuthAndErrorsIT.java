@@ -184,6 +184,20 @@ class OAuthAndErrorsIT {
     }
 
     @Test
+    void subscriptionResourcesAreRefusedToTheClientCredentialsTokenAsPgeKeepsThemForACustomerToken() throws Exception {
+        String token = validToken();
+        String usagePoint = pge.model().usagePoints().get(0).id();
+
+        HttpResponse<String> synchronous = HttpClients.get(client,
+                pge.resourceBase() + "/Batch/Subscription/4829153/UsagePoint/" + usagePoint, token);
+        HttpResponse<String> authorization = HttpClients.get(client, pge.resourceBase() + "/Authorization/" + pge.bulkId(), token);
+
+        assertThat(synchronous.statusCode()).isEqualTo(403);
+        assertThat(synchronous.body()).contains("\"error\":\"insufficient_scope\"");
+        assertThat(authorization.statusCode()).as("what a client-credentials token may read").isEqualTo(200);
+    }
+
+    @Test
     void wireMocksJournalRecordsPathCertificateAndToken() throws Exception {
         String token = validToken();
         String path = "/GreenButtonConnect/espi/1_1/resource/ReadServiceStatus";

@@ -154,6 +154,11 @@ public final class PgeMockCommand implements Callable<Integer> {
             + "adds or overrides an answer (a stub at WireMock's default priority answers before the built-in PG&E stubs).")
     Path rootDir;
 
+    @Option(names = "--serve-subscription-resources", description = "Serve Subscription/... and Batch/Subscription/... "
+            + "(UsagePoint, MeterReading, IntervalBlock, UsageSummary) to the client-credentials token; PG&E keeps them "
+            + "for a customer token and answers 403 (the default).")
+    boolean subscriptionResources;
+
     @Option(names = "--service-status", paramLabel = "0|1", description = "Fault: ReadServiceStatus currentStatus (default: ${DEFAULT-VALUE}).")
     int serviceStatus = 1;
 
@@ -199,7 +204,7 @@ public final class PgeMockCommand implements Callable<Integer> {
                 .expiresInAsString(expiresInAsString)
                 .notificationDelay(Duration.ofSeconds(notificationDelaySeconds))
                 .bulkId(bulkId);
-        options.model(model());
+        options.model(model()).subscriptionResources(subscriptionResources);
         if (rootDir != null) {
             if (!Files.isDirectory(rootDir)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--root-dir " + rootDir + " is not a directory");

@@ -143,6 +143,32 @@ public final class FeedWriter {
         }
     }
 
+    /** Writes of entries into an open document, stamped with its publication time. */
+    interface Entries {
+        void write(AtomWriter atom, Instant now) throws XMLStreamException;
+    }
+
+    /** One resource as a standalone Atom entry document (what a GET of the resource's own URL answers). */
+    void entryDocument(OutputStream out, Entries entry) throws IOException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        try (AtomWriter atom = AtomWriter.on(out)) {
+            entry.write(atom, now);
+        } catch (XMLStreamException e) {
+            throw AtomWriter.asIoException(e);
+        }
+    }
+
+    /** A collection as a feed of entries (what a GET of a collection URL answers). */
+    void feedDocument(OutputStream out, String title, String self, Entries entries) throws IOException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        try (AtomWriter atom = AtomWriter.on(out)) {
+            atom.startFeed(AtomWriter.entryId(self, now), title, now, self);
+            entries.write(atom, now);
+        } catch (XMLStreamException e) {
+            throw AtomWriter.asIoException(e);
+        }
+    }
+
     /** PG&amp;E's bare empty answer, {@code <ns1:feed xmlns:ns1="http://www.w3.org/2005/Atom"/>}: no id, no title. */
     public static void writeBareEmptyFeed(OutputStream out) throws IOException {
         try (AtomWriter atom = AtomWriter.on(out)) {
@@ -152,7 +178,7 @@ public final class FeedWriter {
         }
     }
 
-    private void localTimeParameters(AtomWriter atom, UsageModel model, Instant now) throws XMLStreamException {
+    void localTimeParameters(AtomWriter atom, UsageModel model, Instant now) throws XMLStreamException {
         String self = links.localTimeParameters();
         atom.startEntry(AtomWriter.entryId(self, now));
         atom.link("up", links.localTimeParametersCollection());
@@ -184,7 +210,7 @@ public final class FeedWriter {
     }
 
     /** Fields in the XSD's order; absent ones are left out as PG&amp;E does. */
-    private void readingType(AtomWriter atom, ReadingType type, Instant now) throws XMLStreamException {
+    void readingType(AtomWriter atom, ReadingType type, Instant now) throws XMLStreamException {
         String self = links.readingType(type);
         atom.startEntry(AtomWriter.entryId(self, now));
         atom.link("up", links.readingTypeCollection());
@@ -208,7 +234,7 @@ public final class FeedWriter {
         atom.endEntry();
     }
 
-    private void usagePointEntry(AtomWriter atom, UsagePointSpec point, Instant now) throws XMLStreamException {
+    void usagePointEntry(AtomWriter atom, UsagePointSpec point, Instant now) throws XMLStreamException {
         String self = links.usagePoint(point.id());
         atom.startEntry(AtomWriter.entryId(self, now));
         atom.link("up", links.usagePointCollection());
@@ -223,7 +249,7 @@ public final class FeedWriter {
         atom.endEntry();
     }
 
-    private void meterReading(AtomWriter atom, String id, ReadingType type, Flow flow, Instant now)
+    void meterReading(AtomWriter atom, String id, ReadingType type, Flow flow, Instant now)
             throws XMLStreamException {
         String self = links.meterReading(id, flow);
         atom.startEntry(AtomWriter.entryId(self, now));
@@ -236,7 +262,7 @@ public final class FeedWriter {
         atom.endEntry();
     }
 
-    private void intervalBlock(AtomWriter atom, DayReadings day, Flow flow, ReadingType type, Instant now)
+    void intervalBlock(AtomWriter atom, DayReadings day, Flow flow, ReadingType type, Instant now)
             throws XMLStreamException {
         String id = day.point().id();
         long blockStart = day.day().blockStart();
