@@ -118,6 +118,28 @@ class ScriptedMappingsIT {
     }
 
     @Test
+    void aStubCanReuseABuiltInAnswerAndAResetBringsBackTheFilesAndTheBuiltIns() throws Exception {
+        String reuse = """
+                {"request": {"method": "GET", "urlPath": "%sServiceStatusCopy"},
+                 "response": {"transformers": ["pge-espi"], "transformerParameters": {"resource": "SERVICE_STATUS"}}}""".formatted(RESOURCE);
+        assertThat(post(client, "/__admin/mappings", reuse).statusCode()).isEqualTo(201);
+        HttpResponse<String> copy = HttpClients.get(client, pge.resourceBase() + "/ServiceStatusCopy", token());
+
+        HttpResponse<String> reset = post(client, "/__admin/mappings/reset", "");
+        String token = token();
+        HttpResponse<String> copyAfterReset = HttpClients.get(client, pge.resourceBase() + "/ServiceStatusCopy", token);
+
+        assertThat(copy.statusCode()).isEqualTo(200);
+        assertThat(copy.body()).contains("<currentStatus>1</currentStatus>");
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(copyAfterReset.statusCode()).isEqualTo(404);
+        assertThat(HttpClients.get(client, pge.resourceBase() + "/ReadServiceStatus", token).body())
+                .as("the mapping file again").contains("<currentStatus>0</currentStatus>");
+        assertThat(HttpClients.get(client, pge.resourceBase() + "/Authorization", token).statusCode())
+                .as("the built-in stubs again").isEqualTo(200);
+    }
+
+    @Test
     void aBrokenMappingFileIsNamedInOneLine(@TempDir Path brokenRoot) throws Exception {
         Files.createDirectories(brokenRoot.resolve("mappings"));
         Files.writeString(brokenRoot.resolve("mappings/outage.json"), "{\"request\": {\"method\": \"GET\",");
