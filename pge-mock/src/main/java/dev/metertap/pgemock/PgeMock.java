@@ -47,7 +47,7 @@ public final class PgeMock implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PgeMock.class);
     /** How much of each answer WireMock's journal keeps (and {@code /__admin/requests} shows). */
-    static final int LOGGED_RESPONSE_BYTES = 4096;
+    static final int LOGGED_RESPONSE_BYTES = 1024;
 
     private final PgeMockOptions options;
     private final Identity serverIdentity;

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 public final class RequestJournal implements ServeEventListener {
 
     /** How many requests WireMock's journal keeps (the oldest go first). */
-    public static final int DEFAULT_CAPACITY = 20_000;
+    public static final int DEFAULT_CAPACITY = 10_000;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
