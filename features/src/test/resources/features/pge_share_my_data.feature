@@ -23,3 +23,8 @@ Feature: PG&E Share My Data
     And the collector reads PG&E's service status
     Then every service status read says PG&E is available
     And PG&E refused the expired token once and the collector got a new one
+
+  Scenario: A feature author scripts an outage with a WireMock mapping file
+    Given PG&E answers as the mapping file "service-status-outage.json" says
+    When the collector reads PG&E's service status
+    Then the service status read says PG&E is unavailable

@@ -1,5 +1,6 @@
 package dev.metertap.features;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.metertap.collector.cli.MetertapCommand;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.journal.JournalEntry;
@@ -121,6 +122,20 @@ public final class UtilitySteps {
     public void pgeSawMyCertificate() throws InterruptedException {
         JournalEntry issued = awaitTokenRequest(200);
         assertThat(issued.certificate()).contains(utility.started().clientIdentity().fingerprint());
+    }
+
+    /** A WireMock stub mapping from {@code src/test/resources/pge-mappings}, as a feature author writes one. */
+    @Given("PG&E answers as the mapping file {string} says")
+    public void pgeAnswersAsTheMappingFileSays(String file) throws Exception {
+        var resource = UtilitySteps.class.getClassLoader().getResource("pge-mappings/" + file);
+        assertThat(resource).as("mapping file pge-mappings/%s", file).isNotNull();
+        String json = new String(resource.openStream().readAllBytes(), StandardCharsets.UTF_8);
+        utility.started().wireMock().addStubMapping(StubMapping.buildFrom(json));
+    }
+
+    @Then("the service status read says PG&E is unavailable")
+    public void theServiceStatusSaysUnavailable() {
+        assertThat(serviceStatuses).containsExactly(0);
     }
 
     @When("the collector reads PG&E's service status")

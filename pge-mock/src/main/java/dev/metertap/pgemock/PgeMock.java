@@ -1,12 +1,10 @@
 package dev.metertap.pgemock;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.metertap.certs.CertificateAuthority;
 import dev.metertap.certs.Identity;
 import dev.metertap.pgemock.bulk.BulkDeliveries;
@@ -19,6 +17,8 @@ import dev.metertap.pgemock.journal.RequestJournal;
 import dev.metertap.pgemock.oauth.ClientCredentials;
 import dev.metertap.pgemock.oauth.TokenEndpoint;
 import dev.metertap.pgemock.oauth.TokenRegistry;
+import dev.metertap.pgemock.tls.AdminGate;
+import dev.metertap.pgemock.tls.ConnectionFacts;
 import dev.metertap.pgemock.tls.MutualTlsServerFactory;
 import dev.metertap.pgemock.tls.RegisteredClients;
 import dev.metertap.pgemock.tls.ServerTls;
@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class PgeMock implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PgeMock.class);
+    /** How much of each answer WireMock's journal keeps (and {@code /__admin/requests} shows). */
+    static final int LOGGED_RESPONSE_BYTES = 1024;
 
     private final PgeMockOptions options;
     private final Identity serverIdentity;
@@ -58,6 +60,7 @@ public final class PgeMock implements AutoCloseable {
     private final RequestJournal journal = new RequestJournal();
     private final TokenRegistry tokens;
     private final PgeGateway gateway;
+    private final TokenEndpoint tokenEndpoint;
     private final Notifier notifier;
     private WireMockServer server;
     private volatile EspiLinks links;
@@ -77,8 +80,8 @@ public final class PgeMock implements AutoCloseable {
         this.model = options.model != null ? options.model : defaultModel(options);
         this.faults = new FaultPlan(options.clock);
         this.tokens = new TokenRegistry(options.clock, options.tokenLifetime);
-        this.gateway = new PgeGateway(registered, faults, journal, new TokenEndpoint(credentials, tokens, options.expiresInAsString), tokens,
-                options.badTokenStatus, options.clock);
+        this.gateway = new PgeGateway(registered, faults, tokens, options.badTokenStatus);
+        this.tokenEndpoint = new TokenEndpoint(credentials, tokens, options.expiresInAsString);
         this.notifier = options.notifyUri == null ? null
                 : new Notifier(options.notifyUri, options.notifyTrust, journal, options.clock);
     }
@@ -98,37 +101,59 @@ public final class PgeMock implements AutoCloseable {
             return this;
         }
         ServerTls tls = new ServerTls(serverIdentity, advertised, registered, options.mode);
-        WireMockServer wireMock = new WireMockServer(wireMockConfig()
+        EspiResources resources = new EspiResources(() -> model, options.bulkId, this::links, options.clock, faults,
+                new BulkDeliveries(), notifier, options.notificationDelay, credentials.clientId(), options.subscriptionResources);
+        WireMockConfiguration config = wireMockConfig()
                 .httpDisabled(true)
                 .httpsPort(options.port)
                 .bindAddress(options.host)
                 .notifier(new Slf4jNotifier(false))
-                .maxRequestJournalEntries(1000)
+                .maxRequestJournalEntries(RequestJournal.DEFAULT_CAPACITY)
+                // the journal keeps the head of each answer; a feed is streamed, never held whole
+                .maxLoggedResponseSize(LOGGED_RESPONSE_BYTES)
                 .jettyAcceptors(1)
-                .httpServerFactory(new MutualTlsServerFactory(tls, gateway)));
+                .extensions(gateway, new AdminGate(registered), tokenEndpoint, resources, journal, new BuiltInStubs())
+                .httpServerFactory(new MutualTlsServerFactory(tls, new ConnectionFacts(options.clock)));
+        if (options.rootDir != null) {
+            config.usingFilesUnderDirectory(options.rootDir.toString());
+        } else {
+            config.mappingSource(new NoMappingFiles());
+        }
+        WireMockServer wireMock;
+        try {
+            wireMock = new WireMockServer(config);
+        } catch (RuntimeException e) {
+            if (options.rootDir == null) {
+                throw e;
+            }
+            throw new IllegalStateException("cannot load the mapping files in " + options.rootDir.resolve("mappings") + ": "
+                    + firstLine(rootMessage(e)), e);
+        }
         try {
             wireMock.start();
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            throw new IllegalStateException("cannot listen on HTTPS port " + options.port + ": " + cause.getMessage(), e);
+            throw new IllegalStateException("cannot listen on HTTPS port " + options.port + ": " + rootMessage(e), e);
         }
         server = wireMock;
+        journal.readFrom(wireMock::getAllServeEvents);
         links = new EspiLinks(baseUrl(), EspiLinks.DEFAULT_SUBSCRIPTION_ID);
-        gateway.resources(new ResourceEndpoints(() -> model, options.bulkId, () -> links, options.clock, faults,
-                new BulkDeliveries(), notifier, options.notificationDelay));
-        server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse()
-                .withStatus(404)
-                .withHeader("Content-Type", "text/plain;charset=UTF-8")
-                .withBody("No listener for endpoint: {{request.path}}")
-                .withTransformers("response-template")));
         if (notifier != null) {
             notifier.start();
         }
         log.info("pge-mock listening on {} ({} mode)", baseUrl(), options.mode);
         return this;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     @Override
@@ -224,8 +249,20 @@ public final class PgeMock implements AutoCloseable {
         return faults;
     }
 
+    /** Requests (a typed view of WireMock's journal) and the notifications sent. */
     public RequestJournal journal() {
         return journal;
+    }
+
+    /**
+     * The WireMock server behind the mock, for what WireMock users know: {@code verify(…)}, {@code findAll(…)},
+     * {@code stubFor(…)} (a stub at the default priority answers before the built-in PG&E stubs).
+     */
+    public WireMockServer wireMock() {
+        if (server == null) {
+            throw new IllegalStateException("pge-mock is not started");
+        }
+        return server;
     }
 
     /** Writes the client kit (certificate, key, PKCS#12, client id and secret, the mock's CA) into {@code directory}. */

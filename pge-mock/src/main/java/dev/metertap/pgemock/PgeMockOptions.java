@@ -5,6 +5,7 @@ import dev.metertap.pgemock.espi.UsageModel;
 import dev.metertap.pgemock.oauth.ClientCredentials;
 import dev.metertap.pgemock.tls.Mode;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,9 +36,30 @@ public final class PgeMockOptions {
     Identity clientIdentity;
     Identity serverIdentity;
     ClientCredentials credentials;
+    Path rootDir;
+    boolean subscriptionResources;
 
     public static PgeMockOptions defaults() {
         return new PgeMockOptions();
+    }
+
+    /**
+     * A WireMock root directory: every JSON file in its {@code mappings/} adds or overrides an answer (a stub at
+     * WireMock's default priority answers before the built-in ones). Default: none, no mapping files are read.
+     */
+    public PgeMockOptions rootDir(Path directory) {
+        this.rootDir = directory;
+        return this;
+    }
+
+    /**
+     * Serve {@code Subscription/…} and {@code Batch/Subscription/…} (UsagePoint, MeterReading, IntervalBlock,
+     * UsageSummary, the batch feeds) to the client-credentials token. Default off: PG&amp;E keeps these synchronous
+     * resources for a customer's token, and the mock answers a Self-Access token 403 as PG&amp;E's gateway would (inferred).
+     */
+    public PgeMockOptions subscriptionResources(boolean serve) {
+        this.subscriptionResources = serve;
+        return this;
     }
 
     /** HTTPS port; 0 (the default) picks a free one. */

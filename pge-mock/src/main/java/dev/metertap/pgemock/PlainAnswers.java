@@ -1,32 +1,33 @@
 package dev.metertap.pgemock;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 
-/** The gateway's short plain-text answers ({@code Invalid Certificate}, {@code No listener for endpoint: /…}). */
-final class PlainAnswers {
+/** The gateway's short answers ({@code Invalid Certificate}, {@code No listener for endpoint: /…}, JSON errors). */
+public final class PlainAnswers {
 
     private PlainAnswers() {
     }
 
-    static void text(HttpServletResponse response, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+    public static ResponseDefinition text(int status, String body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+                .withHeader("Content-Type", "text/plain;charset=UTF-8").withBody(body).build();
     }
 
-    static void json(HttpServletResponse response, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+    public static ResponseDefinition json(int status, String body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+                .withHeader("Content-Type", "application/json;charset=UTF-8").withHeader("Cache-Control", "no-store")
+                .withBody(body).build();
     }
 
-    static void noListener(HttpServletResponse response, String path) throws IOException {
-        text(response, 404, "No listener for endpoint: " + path);
+    /** A bearer refused: PG&E-like JSON and the RFC 6750 challenge. */
+    public static ResponseDefinition invalidToken(int status, String body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+                .withHeader("Content-Type", "application/json;charset=UTF-8")
+                .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"").withBody(body).build();
+    }
+
+    public static ResponseDefinition noListener(String path) {
+        return text(404, "No listener for endpoint: " + path);
     }
 }

@@ -1,5 +1,10 @@
 package dev.metertap.pgemock;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +13,8 @@ import dev.metertap.certs.CertificateAuthority;
 import dev.metertap.certs.Identity;
 import dev.metertap.certs.IssuerAgnosticKeyManager;
 import dev.metertap.certs.Pkcs12;
-import dev.metertap.pgemock.journal.JournalEntry;
+import dev.metertap.pgemock.oauth.TokenEndpoint;
+import dev.metertap.pgemock.tls.ConnectionFacts;
 import dev.metertap.pgemock.tls.Mode;
 import java.io.IOException;
 import java.net.Socket;
@@ -28,6 +34,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,6 +74,12 @@ class MutualTlsIT {
             pge.close();
         }
 
+        /** Each test reads only its own requests back from WireMock's journal. */
+        @BeforeEach
+        void forgetRequests() {
+            pge.wireMock().resetRequests();
+        }
+
         @Test
         void curlRecipeGetsAToken(@TempDir Path dir) throws Exception {
             ClientKit kit = pge.writeClientKit(dir);
@@ -97,22 +110,23 @@ class MutualTlsIT {
 
         @Test
         void javaDefaultKeyManagerSendsNoCertificateAndIsRefused() throws Exception {
-            int before = pge.journal().requests().size();
             HttpResponse<String> response = token(HttpClients.defaultKeyManager(registered, pge.serverCa()));
 
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.body()).isEqualTo("Invalid Certificate");
-            assertThat(requestAfter(before).certificate()).isEmpty();
+            pge.wireMock().verify(1, postRequestedFor(urlPathEqualTo(TokenEndpoint.PRODUCTION_PATH))
+                    .withoutHeader(ConnectionFacts.CLIENT_CERTIFICATE));
+            pge.wireMock().verify(0, anyRequestedFor(anyUrl()).withHeader(ConnectionFacts.CLIENT_CERTIFICATE, equalTo(registered.fingerprint().hex())));
         }
 
         @Test
         void issuerAgnosticKeyManagerGetsAToken() throws Exception {
-            int before = pge.journal().requests().size();
             HttpResponse<String> response = token(HttpClients.issuerAgnostic(registered, pge.serverCa()));
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(HttpClients.token(response)).isNotBlank();
-            assertThat(requestAfter(before).certificate()).contains(registered.fingerprint());
+            pge.wireMock().verify(1, postRequestedFor(urlPathEqualTo(TokenEndpoint.PRODUCTION_PATH))
+                    .withHeader(ConnectionFacts.CLIENT_CERTIFICATE, equalTo(registered.fingerprint().hex())));
         }
 
         @Test
@@ -172,12 +186,6 @@ class MutualTlsIT {
             return HttpClients.postToken(client, pge.tokenUrl(), pge.credentials().clientId(),
                     pge.credentials().clientSecret(), "grant_type=client_credentials");
         }
-
-        private JournalEntry requestAfter(int before) throws InterruptedException {
-            List<JournalEntry> requests = pge.journal().awaitRequests(before + 1, java.time.Duration.ofSeconds(10));
-            assertThat(requests).hasSizeGreaterThan(before);
-            return requests.get(before);
-        }
     }
 
     @Nested
@@ -210,7 +218,7 @@ class MutualTlsIT {
                     pge.tokenUrl(), pge.credentials().clientId(), pge.credentials().clientSecret(),
                     "grant_type=client_credentials"))
                     .isInstanceOf(IOException.class);
-            assertThat(pge.journal().requests()).noneMatch(entry -> entry.certificate().isEmpty());
+            pge.wireMock().verify(0, anyRequestedFor(anyUrl()).withoutHeader(ConnectionFacts.CLIENT_CERTIFICATE));
         }
 
         @Test
@@ -220,7 +228,8 @@ class MutualTlsIT {
                     pge.tokenUrl(), pge.credentials().clientId(), pge.credentials().clientSecret(),
                     "grant_type=client_credentials"))
                     .isInstanceOf(IOException.class);
-            assertThat(pge.journal().requests()).noneMatch(entry -> entry.certificate().equals(java.util.Optional.of(sibling.fingerprint())));
+            pge.wireMock().verify(0, anyRequestedFor(anyUrl())
+                    .withHeader(ConnectionFacts.CLIENT_CERTIFICATE, equalTo(sibling.fingerprint().hex())));
         }
     }
 

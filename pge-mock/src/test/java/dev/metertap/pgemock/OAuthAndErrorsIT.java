@@ -1,7 +1,12 @@
 package dev.metertap.pgemock;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metertap.pgemock.journal.JournalEntry;
+import dev.metertap.pgemock.tls.ConnectionFacts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -179,17 +184,47 @@ class OAuthAndErrorsIT {
     }
 
     @Test
-    void journalRecordsPathCertificateAndToken() throws Exception {
+    void subscriptionResourcesAreRefusedToTheClientCredentialsTokenAsPgeKeepsThemForACustomerToken() throws Exception {
         String token = validToken();
-        HttpClients.get(client, pge.resourceBase() + "/ReadServiceStatus", token);
-        // found by its token, not by position: the token request itself may be journalled after this one
-        var entry = pge.journal().awaitRequest(request -> request.bearerToken().filter(token::equals).isPresent(),
-                Duration.ofSeconds(10)).orElseThrow();
-        assertThat(entry.path()).isEqualTo("/GreenButtonConnect/espi/1_1/resource/ReadServiceStatus");
+        String usagePoint = pge.model().usagePoints().get(0).id();
+
+        HttpResponse<String> synchronous = HttpClients.get(client,
+                pge.resourceBase() + "/Batch/Subscription/4829153/UsagePoint/" + usagePoint, token);
+        HttpResponse<String> authorization = HttpClients.get(client, pge.resourceBase() + "/Authorization/" + pge.bulkId(), token);
+
+        assertThat(synchronous.statusCode()).isEqualTo(403);
+        assertThat(synchronous.body()).contains("\"error\":\"insufficient_scope\"");
+        assertThat(authorization.statusCode()).as("what a client-credentials token may read").isEqualTo(200);
+    }
+
+    @Test
+    void wireMocksJournalRecordsPathCertificateAndToken() throws Exception {
+        String token = validToken();
+        String path = "/GreenButtonConnect/espi/1_1/resource/ReadServiceStatus";
+        assertThat(HttpClients.get(client, pge.resourceBase() + "/ReadServiceStatus", token).statusCode()).isEqualTo(200);
+
+        pge.wireMock().verify(1, getRequestedFor(urlPathEqualTo(path))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .withHeader(ConnectionFacts.CLIENT_CERTIFICATE, equalTo(pge.clientIdentity().fingerprint().hex())));
+        // the typed view the collector's tests read is the same journal
+        JournalEntry entry = pge.journal().requests().stream()
+                .filter(request -> request.bearerToken().filter(token::equals).isPresent()).findFirst().orElseThrow();
+        assertThat(entry.path()).isEqualTo(path);
         assertThat(entry.certificate()).contains(pge.clientIdentity().fingerprint());
-        assertThat(entry.bearerToken()).contains(token);
         assertThat(entry.status()).isEqualTo(200);
         assertThat(entry.toString()).doesNotContain(token);
+    }
+
+    @Test
+    void aClientCannotForgeTheCertificateFactItself() throws Exception {
+        HttpClient anonymous = HttpClients.withoutCertificate(pge.serverCa());
+        HttpRequest forged = HttpRequest.newBuilder(URI.create(pge.resourceBase() + "/ReadServiceStatus"))
+                .header(ConnectionFacts.CLIENT_CERTIFICATE, pge.clientIdentity().fingerprint().hex()).build();
+
+        HttpResponse<String> response = anonymous.send(forged, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("Invalid Certificate");
     }
 
     private String validToken() throws Exception {

@@ -20,7 +20,8 @@ public record PublishedWindow(Instant min, Instant max) {
         return new PublishedWindow(instant("published-min", min), instant("published-max", max));
     }
 
-    static Instant instant(String name, String value) {
+    /** @throws IllegalArgumentException with a message fit for the HTTP answer */
+    public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("Missing " + name);
         }

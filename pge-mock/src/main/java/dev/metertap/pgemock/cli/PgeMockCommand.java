@@ -15,6 +15,7 @@ import dev.metertap.pgemock.fault.RateLimit;
 import dev.metertap.pgemock.tls.Mode;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -149,6 +150,15 @@ public final class PgeMockCommand implements Callable<Integer> {
     @Option(names = "--empty-feed", description = "Fault: bulk fetches return an empty feed.")
     boolean emptyFeed;
 
+    @Option(names = "--root-dir", paramLabel = "DIR", description = "A WireMock root directory: each JSON file in DIR/mappings "
+            + "adds or overrides an answer (a stub at WireMock's default priority answers before the built-in PG&E stubs).")
+    Path rootDir;
+
+    @Option(names = "--serve-subscription-resources", description = "Serve Subscription/... and Batch/Subscription/... "
+            + "(UsagePoint, MeterReading, IntervalBlock, UsageSummary) to the client-credentials token; PG&E keeps them "
+            + "for a customer token and answers 403 (the default).")
+    boolean subscriptionResources;
+
     @Option(names = "--service-status", paramLabel = "0|1", description = "Fault: ReadServiceStatus currentStatus (default: ${DEFAULT-VALUE}).")
     int serviceStatus = 1;
 
@@ -194,7 +204,13 @@ public final class PgeMockCommand implements Callable<Integer> {
                 .expiresInAsString(expiresInAsString)
                 .notificationDelay(Duration.ofSeconds(notificationDelaySeconds))
                 .bulkId(bulkId);
-        options.model(model());
+        options.model(model()).subscriptionResources(subscriptionResources);
+        if (rootDir != null) {
+            if (!Files.isDirectory(rootDir)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--root-dir " + rootDir + " is not a directory");
+            }
+            options.rootDir(rootDir.toAbsolutePath());
+        }
         if (notifyUri != null) {
             if (!"https".equalsIgnoreCase(notifyUri.getScheme())) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--notify-uri must be an https:// URI, like PG&E's");

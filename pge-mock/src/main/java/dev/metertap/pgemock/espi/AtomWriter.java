@@ -133,6 +133,11 @@ final class AtomWriter implements AutoCloseable {
         xml.writeEndElement();
     }
 
+    /** Pushes what is written so far to the stream. */
+    void flush() throws XMLStreamException {
+        xml.flush();
+    }
+
     /** Closes what is open (the feed) and flushes; does not close the caller's stream. */
     @Override
     public void close() throws XMLStreamException {

@@ -36,31 +36,48 @@ public final class AuthorizationFeedWriter {
     public static void write(EspiLinks links, String bulkId, List<UsagePointSpec> usagePoints, Clock clock,
                              OutputStream out) throws IOException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant authorized = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(30));
         String feedSelf = links.resourceBase() + "/Authorization";
-        String self = feedSelf + "/" + bulkId;
         try (AtomWriter atom = AtomWriter.on(out)) {
             atom.startFeed(AtomWriter.entryId(feedSelf, now), "Green Button Authorizations", now, feedSelf);
-            atom.startEntry(AtomWriter.entryId(self, now));
-            atom.link("up", feedSelf);
-            atom.link("self", self);
-            for (UsagePointSpec point : usagePoints) {
-                atom.link("related", links.usagePoint(point.id()));
-            }
-            atom.startContent("Authorization", now, "Authorization");
-            period(atom, "authorizedPeriod", authorized, AUTHORIZED_FOR);
-            period(atom, "publishedPeriod", authorized.minus(Duration.ofDays(4 * 365)), Duration.ofDays(4 * 365 + 30));
-            atom.espi("status", STATUS_ACTIVE);
-            atom.espi("expires_at", authorized.plus(AUTHORIZED_FOR).getEpochSecond());
-            atom.espi("grant_type", "client_credentials");
-            atom.espi("scope", SCOPE);
-            atom.espi("token_type", "Bearer");
-            atom.espi("resourceURI", links.bulk(bulkId));
-            atom.espi("authorizationURI", self);
-            atom.endEntry();
+            entry(atom, links, bulkId, usagePoints, now);
         } catch (XMLStreamException e) {
             throw AtomWriter.asIoException(e);
         }
+    }
+
+    /** The authorization on its own ({@code …/Authorization/{BulkID}}): one Atom entry document. */
+    public static void writeEntry(EspiLinks links, String bulkId, List<UsagePointSpec> usagePoints, Clock clock,
+                                  OutputStream out) throws IOException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        try (AtomWriter atom = AtomWriter.on(out)) {
+            entry(atom, links, bulkId, usagePoints, now);
+        } catch (XMLStreamException e) {
+            throw AtomWriter.asIoException(e);
+        }
+    }
+
+    private static void entry(AtomWriter atom, EspiLinks links, String bulkId, List<UsagePointSpec> usagePoints, Instant now)
+            throws XMLStreamException {
+        Instant authorized = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(30));
+        String feedSelf = links.resourceBase() + "/Authorization";
+        String self = feedSelf + "/" + bulkId;
+        atom.startEntry(AtomWriter.entryId(self, now));
+        atom.link("up", feedSelf);
+        atom.link("self", self);
+        for (UsagePointSpec point : usagePoints) {
+            atom.link("related", links.usagePoint(point.id()));
+        }
+        atom.startContent("Authorization", now, "Authorization");
+        period(atom, "authorizedPeriod", authorized, AUTHORIZED_FOR);
+        period(atom, "publishedPeriod", authorized.minus(Duration.ofDays(4 * 365)), Duration.ofDays(4 * 365 + 30));
+        atom.espi("status", STATUS_ACTIVE);
+        atom.espi("expires_at", authorized.plus(AUTHORIZED_FOR).getEpochSecond());
+        atom.espi("grant_type", "client_credentials");
+        atom.espi("scope", SCOPE);
+        atom.espi("token_type", "Bearer");
+        atom.espi("resourceURI", links.bulk(bulkId));
+        atom.espi("authorizationURI", self);
+        atom.endEntry();
     }
 
     private static void period(AtomWriter atom, String name, Instant start, Duration duration)

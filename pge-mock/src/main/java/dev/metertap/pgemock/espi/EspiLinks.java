@@ -2,7 +2,10 @@ package dev.metertap.pgemock.espi;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * The hrefs that relate a feed's resources. Clients must join through these alone (UsagePoint → MeterReading →
@@ -88,9 +91,21 @@ public record EspiLinks(String resourceBase, String subscriptionId) {
         return intervalBlockCollection(usagePointId, flow) + "/" + blockStart;
     }
 
-    /** Opaque, like PG&amp;E's (re-encoded in 2024; clients must not key on it). */
+    /**
+     * Opaque and base64-like, like PG&amp;E's since its 2024 re-encoding (clients must not key on it): URL-safe base64 of
+     * 24 bytes derived from the usage point and flow, so it is stable and never holds a {@code /}.
+     */
     static String meterReadingId(String usagePointId, Flow flow) {
         byte[] name = ("MeterReading|" + usagePointId + "|" + flow).getBytes(StandardCharsets.UTF_8);
-        return UUID.nameUUIDFromBytes(name).toString().replace("-", "");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 24));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+
+    public String applicationInformation(String applicationId) {
+        return resourceBase + "/ApplicationInformation/" + applicationId;
     }
 }

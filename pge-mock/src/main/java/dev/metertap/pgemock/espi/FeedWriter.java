@@ -1,12 +1,14 @@
 package dev.metertap.pgemock.espi;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -60,18 +62,108 @@ public final class FeedWriter {
      */
     public void writeFeed(UsageModel model, List<String> usagePointIds, Instant from, Instant to, OutputStream out)
             throws IOException {
-        boolean hasData = hasData(model, usagePointIds, from, to);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // PG&E stamps milliseconds
-        try (AtomWriter atom = AtomWriter.on(out)) {
+        FeedSteps steps = new FeedSteps(model, usagePointIds, from, to);
+        try {
+            steps.open(out);
+            while (steps.next()) {
+                // each step writes through to out
+            }
+        } catch (XMLStreamException e) {
+            throw AtomWriter.asIoException(e);
+        }
+    }
+
+    /**
+     * The same feed as {@link #writeFeed}, written as it is read (one day of one usage point at a time), so a server
+     * can hand it over as a body without a thread or a buffer of the whole feed. Stamped with the time of this call.
+     *
+     * @throws IllegalArgumentException when an id is not in the model or the window ends before it starts
+     */
+    public InputStream openFeed(UsageModel model, List<String> usagePointIds, Instant from, Instant to) {
+        return new SteppedStream(new FeedSteps(model, usagePointIds, from, to));
+    }
+
+    /** The feed in steps: the head (and LocalTimeParameters), per usage point its head, then a day per step. */
+    private final class FeedSteps implements SteppedStream.Steps {
+
+        private final UsageModel model;
+        private final List<String> usagePointIds;
+        private final Instant from;
+        private final Instant to;
+        private final Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // PG&E stamps milliseconds
+        private final boolean hasData;
+        private final Iterator<String> points;
+        private final Set<String> readingTypesWritten = new HashSet<>();
+        private AtomWriter atom;
+        private String point;
+        private Iterator<LocalDate> days = Collections.emptyIterator();
+        private boolean closed;
+
+        FeedSteps(UsageModel model, List<String> usagePointIds, Instant from, Instant to) {
+            this.model = model;
+            this.usagePointIds = List.copyOf(usagePointIds);
+            this.from = from;
+            this.to = to;
+            this.hasData = hasData(model, usagePointIds, from, to);
+            this.points = hasData ? this.usagePointIds.iterator() : Collections.emptyIterator();
+        }
+
+        @Override
+        public void open(OutputStream sink) throws XMLStreamException {
+            atom = AtomWriter.on(sink);
             String self = links.feedSelf(usagePointIds);
             atom.startFeed(AtomWriter.entryId(self, now), "Green Button Usage Feed", now, self);
             if (hasData) {
                 localTimeParameters(atom, model, now);
-                Set<String> readingTypesWritten = new HashSet<>();
-                for (String id : usagePointIds) {
-                    usagePoint(atom, model, id, from, to, now, readingTypesWritten);
-                }
             }
+            atom.flush();
+        }
+
+        @Override
+        public boolean next() throws XMLStreamException {
+            if (days.hasNext()) {
+                DayReadings day = model.day(point, days.next());
+                UsagePointSpec spec = model.usagePoint(point);
+                for (Flow flow : spec.flows()) {
+                    intervalBlock(atom, day, flow, model.readingType(point, flow), now);
+                }
+            } else if (points.hasNext()) {
+                point = points.next();
+                usagePointHead(atom, model, point, now, readingTypesWritten);
+                days = model.coveredDays(from, to).iterator();
+            } else if (!closed) {
+                closed = true;
+                atom.close();
+                return true;
+            } else {
+                return false;
+            }
+            atom.flush();
+            return true;
+        }
+    }
+
+    /** Writes of entries into an open document, stamped with its publication time. */
+    interface Entries {
+        void write(AtomWriter atom, Instant now) throws XMLStreamException;
+    }
+
+    /** One resource as a standalone Atom entry document (what a GET of the resource's own URL answers). */
+    void entryDocument(OutputStream out, Entries entry) throws IOException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        try (AtomWriter atom = AtomWriter.on(out)) {
+            entry.write(atom, now);
+        } catch (XMLStreamException e) {
+            throw AtomWriter.asIoException(e);
+        }
+    }
+
+    /** A collection as a feed of entries (what a GET of a collection URL answers). */
+    void feedDocument(OutputStream out, String title, String self, Entries entries) throws IOException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        try (AtomWriter atom = AtomWriter.on(out)) {
+            atom.startFeed(AtomWriter.entryId(self, now), title, now, self);
+            entries.write(atom, now);
         } catch (XMLStreamException e) {
             throw AtomWriter.asIoException(e);
         }
@@ -86,7 +178,7 @@ public final class FeedWriter {
         }
     }
 
-    private void localTimeParameters(AtomWriter atom, UsageModel model, Instant now) throws XMLStreamException {
+    void localTimeParameters(AtomWriter atom, UsageModel model, Instant now) throws XMLStreamException {
         String self = links.localTimeParameters();
         atom.startEntry(AtomWriter.entryId(self, now));
         atom.link("up", links.localTimeParametersCollection());
@@ -101,8 +193,9 @@ public final class FeedWriter {
         atom.endEntry();
     }
 
-    private void usagePoint(AtomWriter atom, UsageModel model, String id, Instant from, Instant to, Instant now,
-                            Set<String> readingTypesWritten) throws XMLStreamException {
+    /** A usage point's ReadingTypes (those not written yet), UsagePoint and MeterReadings. */
+    private void usagePointHead(AtomWriter atom, UsageModel model, String id, Instant now, Set<String> readingTypesWritten)
+            throws XMLStreamException {
         UsagePointSpec point = model.usagePoint(id);
         for (Flow flow : point.flows()) {
             ReadingType type = model.readingType(id, flow);
@@ -114,17 +207,10 @@ public final class FeedWriter {
         for (Flow flow : point.flows()) {
             meterReading(atom, id, model.readingType(id, flow), flow, now);
         }
-        Iterator<LocalDate> days = model.coveredDays(from, to).iterator();
-        while (days.hasNext()) {
-            DayReadings day = model.day(id, days.next());
-            for (Flow flow : point.flows()) {
-                intervalBlock(atom, day, flow, model.readingType(id, flow), now);
-            }
-        }
     }
 
     /** Fields in the XSD's order; absent ones are left out as PG&amp;E does. */
-    private void readingType(AtomWriter atom, ReadingType type, Instant now) throws XMLStreamException {
+    void readingType(AtomWriter atom, ReadingType type, Instant now) throws XMLStreamException {
         String self = links.readingType(type);
         atom.startEntry(AtomWriter.entryId(self, now));
         atom.link("up", links.readingTypeCollection());
@@ -148,7 +234,7 @@ public final class FeedWriter {
         atom.endEntry();
     }
 
-    private void usagePointEntry(AtomWriter atom, UsagePointSpec point, Instant now) throws XMLStreamException {
+    void usagePointEntry(AtomWriter atom, UsagePointSpec point, Instant now) throws XMLStreamException {
         String self = links.usagePoint(point.id());
         atom.startEntry(AtomWriter.entryId(self, now));
         atom.link("up", links.usagePointCollection());
@@ -163,7 +249,7 @@ public final class FeedWriter {
         atom.endEntry();
     }
 
-    private void meterReading(AtomWriter atom, String id, ReadingType type, Flow flow, Instant now)
+    void meterReading(AtomWriter atom, String id, ReadingType type, Flow flow, Instant now)
             throws XMLStreamException {
         String self = links.meterReading(id, flow);
         atom.startEntry(AtomWriter.entryId(self, now));
@@ -176,7 +262,7 @@ public final class FeedWriter {
         atom.endEntry();
     }
 
-    private void intervalBlock(AtomWriter atom, DayReadings day, Flow flow, ReadingType type, Instant now)
+    void intervalBlock(AtomWriter atom, DayReadings day, Flow flow, ReadingType type, Instant now)
             throws XMLStreamException {
         String id = day.point().id();
         long blockStart = day.day().blockStart();

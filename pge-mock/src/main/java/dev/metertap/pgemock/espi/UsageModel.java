@@ -66,6 +66,11 @@ public final class UsageModel {
         return zone;
     }
 
+    /** The last local day with data (may be far in the future for a model without limits). */
+    public LocalDate lastAvailableDay() {
+        return lastAvailableDay;
+    }
+
     public List<UsagePointSpec> usagePoints() {
         return points;
     }

@@ -1,51 +1,57 @@
 package dev.metertap.pgemock.journal;
 
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * Every request and notification, in order, with waits on what a test expects to happen. Keeps the
- * latest {@link #capacity()} of each (the oldest tenth is dropped when full) so a mock running for
- * weeks does not grow without bound.
+ * A typed view of WireMock's own request journal (what {@code verify}, {@code findAll} and
+ * {@code /__admin/requests} read), with waits on what a test expects to happen, and the notifications the mock
+ * sent (outgoing POSTs, which WireMock does not journal). As a WireMock serve event listener it wakes the waits
+ * once WireMock has journalled a request, before its answer leaves: a client that has its answer finds it here.
+ * WireMock keeps the latest {@link #DEFAULT_CAPACITY} requests; the notifications kept are bounded the same way.
  */
-public final class RequestJournal {
+public final class RequestJournal implements ServeEventListener {
 
-    public static final int DEFAULT_CAPACITY = 100_000;
+    /** How many requests WireMock's journal keeps (the oldest go first). */
+    public static final int DEFAULT_CAPACITY = 10_000;
 
-    private final int capacity;
-    private long recordedRequests;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final List<JournalEntry> requests = new ArrayList<>();
     private final List<NotificationRecord> notifications = new ArrayList<>();
+    private volatile Supplier<List<ServeEvent>> serveEvents = List::of;
+    private long journalledRequests;
 
-    public RequestJournal() {
-        this(DEFAULT_CAPACITY);
+    @Override
+    public String getName() {
+        return "pge-journal";
     }
 
-    public RequestJournal(int capacity) {
-        if (capacity < 10) {
-            throw new IllegalArgumentException("a journal keeps at least 10 entries");
-        }
-        this.capacity = capacity;
+    @Override
+    public boolean applyGlobally() {
+        return true;
     }
 
-    public int capacity() {
-        return capacity;
+    /** Where the journal reads WireMock's serve events from (newest first, as WireMock returns them). */
+    public void readFrom(Supplier<List<ServeEvent>> serveEvents) {
+        this.serveEvents = serveEvents;
     }
 
-    public void record(JournalEntry entry) {
+    @Override
+    public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
         lock.lock();
         try {
-            trim(requests);
-            requests.add(entry);
-            recordedRequests++;
+            journalledRequests++;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -55,7 +61,9 @@ public final class RequestJournal {
     public void record(NotificationRecord notification) {
         lock.lock();
         try {
-            trim(notifications);
+            if (notifications.size() >= DEFAULT_CAPACITY) {
+                notifications.subList(0, DEFAULT_CAPACITY / 10).clear();
+            }
             notifications.add(notification);
             changed.signalAll();
         } finally {
@@ -63,13 +71,11 @@ public final class RequestJournal {
         }
     }
 
+    /** Every request WireMock has journalled, oldest first. */
     public List<JournalEntry> requests() {
-        lock.lock();
-        try {
-            return List.copyOf(requests);
-        } finally {
-            lock.unlock();
-        }
+        List<ServeEvent> newestFirst = new ArrayList<>(serveEvents.get());
+        Collections.reverse(newestFirst);
+        return newestFirst.stream().map(JournalEntry::of).toList();
     }
 
     public List<NotificationRecord> notifications() {
@@ -84,46 +90,37 @@ public final class RequestJournal {
     /** The first request matching, waiting up to {@code timeout} for it. */
     public Optional<JournalEntry> awaitRequest(Predicate<JournalEntry> matching, Duration timeout)
             throws InterruptedException {
-        return await(requests, matching, timeout);
+        return await(() -> requests().stream().filter(matching).findFirst(), timeout);
     }
 
-    private void trim(List<?> list) {
-        if (list.size() >= capacity) {
-            list.subList(0, capacity / 10).clear();
-        }
-    }
-
-    /**
-     * The requests once at least {@code count} have been recorded, waiting up to {@code timeout}
-     * (an entry is recorded just after its answer is sent, so a client may see the answer first).
-     */
+    /** The requests once at least {@code count} have been journalled since the start, waiting up to {@code timeout}. */
     public List<JournalEntry> awaitRequests(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
             long left = deadline - System.nanoTime();
-            while (recordedRequests < count && left > 0) {
+            while (journalledRequests < count && left > 0) {
                 changed.await(left, TimeUnit.NANOSECONDS);
                 left = deadline - System.nanoTime();
             }
-            return List.copyOf(requests);
         } finally {
             lock.unlock();
         }
+        return requests();
     }
 
     /** The first notification matching, waiting up to {@code timeout} for it. */
     public Optional<NotificationRecord> awaitNotification(Predicate<NotificationRecord> matching, Duration timeout)
             throws InterruptedException {
-        return await(notifications, matching, timeout);
+        return await(() -> notifications().stream().filter(matching).findFirst(), timeout);
     }
 
-    private <T> Optional<T> await(List<T> list, Predicate<T> matching, Duration timeout) throws InterruptedException {
+    private <T> Optional<T> await(Supplier<Optional<T>> find, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
             while (true) {
-                Optional<T> found = list.stream().filter(matching).findFirst();
+                Optional<T> found = find.get();
                 long left = deadline - System.nanoTime();
                 if (found.isPresent() || left <= 0) {
                     return found;

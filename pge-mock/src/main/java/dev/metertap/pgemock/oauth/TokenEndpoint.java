@@ -1,10 +1,16 @@
 package dev.metertap.pgemock.oauth;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,8 +18,11 @@ import org.slf4j.LoggerFactory;
  * {@code /datacustodian/oauth/v2/token} and {@code /datacustodian/test/oauth/v2/token}: client
  * credentials with HTTP Basic, {@code grant_type} in the form body or the query, answered with
  * PG&E's JSON ({@code client_access_token}, not {@code access_token}) and PG&E's error rows.
+ * A WireMock response definition transformer ({@value #NAME}) on the built-in token stubs.
  */
-public final class TokenEndpoint {
+public final class TokenEndpoint implements ResponseDefinitionTransformerV2 {
+
+    public static final String NAME = "pge-token";
 
     public static final String PRODUCTION_PATH = "/datacustodian/oauth/v2/token";
     public static final String TEST_PATH = "/datacustodian/test/oauth/v2/token";
@@ -37,29 +46,61 @@ public final class TokenEndpoint {
         return PRODUCTION_PATH.equals(path) || TEST_PATH.equals(path);
     }
 
-    public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"POST".equals(request.getMethod())) {
-            error(response, 405, "invalid_request", request.getMethod() + " not permitted");
-            return;
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        Request request = serveEvent.getRequest();
+        if (!RequestMethod.POST.equals(request.getMethod())) {
+            return error(405, "invalid_request", request.getMethod() + " not permitted");
         }
-        String grantType = request.getParameter("grant_type");
+        String grantType = grantType(request).orElse(null);
         if (grantType == null || grantType.isBlank()) {
-            error(response, 400, "invalid_request", "Missing grant_type");
-            return;
+            return error(400, "invalid_request", "Missing grant_type");
         }
         if (!"client_credentials".equals(grantType)) {
-            error(response, 400, "unsupported_grant_type", "Unsupported grant type: " + jsonSafe(grantType));
-            return;
+            return error(400, "unsupported_grant_type", "Unsupported grant type: " + jsonSafe(grantType));
         }
         if (!authenticated(request.getHeader("Authorization"))) {
             log.info("token refused: bad client credentials");
-            error(response, 400, "invalid_client", "Bad client credentials");
-            return;
+            return error(400, "invalid_client", "Bad client credentials");
         }
         Token token = tokens.issue();
-        log.info("token issued on {}, expires {}", request.getRequestURI(), token.expiresAt());
-        json(response, 200, "{\"client_access_token\":\"" + token.value() + "\",\"token_type\":\"Bearer\","
+        log.info("token issued on {}, expires {}", request.getUrl().replaceAll("\\?.*", ""), token.expiresAt());
+        return json(200, "{\"client_access_token\":\"" + token.value() + "\",\"token_type\":\"Bearer\","
                 + "\"expires_in\":" + expiresIn() + ",\"scope\":\"" + SCOPE + "\"}");
+    }
+
+    /** From the query, else from a form body, as a servlet's {@code getParameter} reads it. */
+    private static Optional<String> grantType(Request request) {
+        QueryParameter query = request.queryParameter("grant_type");
+        if (query.isPresent()) {
+            return Optional.of(query.firstValue());
+        }
+        String body = request.getBodyAsString();
+        if (body == null) {
+            return Optional.empty();
+        }
+        try {
+            for (String pair : body.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = equals < 0 ? pair : pair.substring(0, equals);
+                if ("grant_type".equals(URLDecoder.decode(name, StandardCharsets.UTF_8))) {
+                    return Optional.of(equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IllegalArgumentException malformedEscape) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private String expiresIn() {
@@ -81,18 +122,14 @@ public final class TokenEndpoint {
         return colon > 0 && credentials.matches(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
-    private static void error(HttpServletResponse response, int status, String error, String description)
-            throws IOException {
-        json(response, status, "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
+    private static ResponseDefinition error(int status, String error, String description) {
+        return json(status, "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}");
     }
 
-    private static void json(HttpServletResponse response, int status, String body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+    private static ResponseDefinition json(int status, String body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+                .withHeader("Content-Type", "application/json;charset=UTF-8").withHeader("Cache-Control", "no-store")
+                .withBody(body).build();
     }
 
     private static String jsonSafe(String value) {

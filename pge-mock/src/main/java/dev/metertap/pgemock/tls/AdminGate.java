@@ -1,37 +1,44 @@
 package dev.metertap.pgemock.tls;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
-/** WireMock's admin API ({@code /__admin}) answers only the registered client certificate, like everything else. */
-final class AdminGate implements Filter {
+/**
+ * WireMock's admin API ({@code /__admin/mappings}, {@code /__admin/requests}, …) answers only a registered client
+ * certificate, like everything else: a WireMock request filter on the admin side.
+ */
+public final class AdminGate implements RequestFilterV2 {
 
     private final RegisteredClients clients;
 
-    AdminGate(RegisteredClients clients) {
+    public AdminGate(RegisteredClients clients) {
         this.clients = clients;
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        X509Certificate[] certificates = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
-        if (clients.accepts(certificates)) {
-            chain.doFilter(request, response);
-            return;
+    public String getName() {
+        return "pge-admin-gate";
+    }
+
+    @Override
+    public boolean applyToAdmin() {
+        return true;
+    }
+
+    @Override
+    public boolean applyToStubs() {
+        return false;
+    }
+
+    @Override
+    public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+        if (clients.accepts(ConnectionFacts.clientCertificate(request))) {
+            return RequestFilterAction.continueWith(request);
         }
-        HttpServletResponse http = (HttpServletResponse) response;
-        byte[] body = "Invalid Certificate".getBytes(StandardCharsets.UTF_8);
-        http.setStatus(400);
-        http.setContentType("text/plain;charset=UTF-8");
-        http.setContentLength(body.length);
-        http.getOutputStream().write(body);
+        return RequestFilterAction.stopWith(ResponseDefinitionBuilder.responseDefinition().withStatus(400)
+                .withHeader("Content-Type", "text/plain;charset=UTF-8").withBody("Invalid Certificate").build());
     }
 }

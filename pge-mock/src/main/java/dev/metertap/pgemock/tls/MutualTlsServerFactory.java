@@ -24,8 +24,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * Builds WireMock's Jetty server with an HTTPS connector made from the mock's own SSLContext (the
- * stock options cannot advertise one CA list and trust by fingerprint), and puts the PG&E gateway
- * filter in front of WireMock's stub servlet; the admin API answers only registered certificates too.
+ * stock options cannot advertise one CA list and trust by fingerprint), and puts {@link ConnectionFacts} in front of
+ * both of WireMock's servlets (stubs and admin), so that WireMock's own extensions see the client certificate.
  *
  * <p>WireMock calls {@code createHttpsConnector} from the superclass constructor, before any field
  * of a subclass is set; the server is therefore an inner class reading this factory's fields.
@@ -33,11 +33,11 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 public final class MutualTlsServerFactory implements HttpServerFactory {
 
     private final ServerTls tls;
-    private final Filter gateway;
+    private final Filter connectionFacts;
 
-    public MutualTlsServerFactory(ServerTls tls, Filter gateway) {
+    public MutualTlsServerFactory(ServerTls tls, ConnectionFacts connectionFacts) {
         this.tls = tls;
-        this.gateway = gateway;
+        this.connectionFacts = connectionFacts;
     }
 
     @Override
@@ -75,12 +75,12 @@ public final class MutualTlsServerFactory implements HttpServerFactory {
 
         @Override
         protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
-            context.addFilter(new FilterHolder(gateway), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder(connectionFacts), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
 
         @Override
         protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
-            context.addFilter(new FilterHolder(new AdminGate(tls.clients())), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder(connectionFacts), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
     }
 }

@@ -106,6 +106,21 @@ class PgeMockCommandIT {
     }
 
     @Test
+    void rootDirMustBeADirectoryAndReachesTheOptions() throws Exception {
+        CommandLine missing = new CommandLine(new PgeMockCommand());
+        missing.parseArgs("--root-dir", stateDir.resolve("nowhere").toString());
+        assertThatThrownBy(() -> ((PgeMockCommand) missing.getCommand()).options())
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessage("--root-dir " + stateDir.resolve("nowhere") + " is not a directory");
+
+        CommandLine given = new CommandLine(new PgeMockCommand());
+        given.parseArgs("--root-dir", stateDir.toString(), "--serve-subscription-resources");
+        PgeMockCommand parsed = given.getCommand();
+        assertThat(parsed.options()).extracting("rootDir", "subscriptionResources")
+                .containsExactly(stateDir.toAbsolutePath(), true);
+    }
+
+    @Test
     void stateDirectoryKeepsTheSameClientAndServerAcrossRuns() throws Exception {
         StateDirectory state = new StateDirectory(stateDir);
         var first = state.restoreInto(dev.metertap.pgemock.PgeMockOptions.defaults());

@@ -19,36 +19,36 @@ import javax.xml.stream.XMLStreamReader;
  * A feed read back the way a careful client reads it: JDK StAX, namespace-aware, DTDs and external entities off,
  * elements matched by namespace and local name, resources joined through their links only.
  */
-record ParsedFeed(String rootNamespace, String rootName, List<Entry> entries, Set<String> atomPrefixes,
+public record ParsedFeed(String rootNamespace, String rootName, List<Entry> entries, Set<String> atomPrefixes,
                   Set<String> espiPrefixes, int xsiTypeAttributes) {
 
     static final String ATOM = "http://www.w3.org/2005/Atom";
     static final String ESPI = "http://naesb.org/espi";
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-    record Link(String rel, String href) {
+    public record Link(String rel, String href) {
     }
 
-    record Reading(Long cost, int quality, long start, int duration, long value, Integer tou) {
+    public record Reading(Long cost, int quality, long start, int duration, long value, Integer tou) {
     }
 
     /** One Atom entry; {@code fields} holds the resource's leaf elements in document order (local name → text). */
-    record Entry(String id, List<Link> links, String resource, Map<String, String> fields, long blockStart,
+    public record Entry(String id, List<Link> links, String resource, Map<String, String> fields, long blockStart,
                  int blockDuration, List<Reading> readings) {
 
-        String self() {
+        public String self() {
             return links.stream().filter(l -> l.rel().equals("self")).map(Link::href).findFirst().orElseThrow();
         }
 
-        String up() {
+        public String up() {
             return links.stream().filter(l -> l.rel().equals("up")).map(Link::href).findFirst().orElseThrow();
         }
 
-        List<String> related() {
+        public List<String> related() {
             return links.stream().filter(l -> l.rel().equals("related")).map(Link::href).toList();
         }
 
-        long field(String name) {
+        public long field(String name) {
             return Long.parseLong(fields.get(name));
         }
     }
@@ -68,7 +68,7 @@ record ParsedFeed(String rootNamespace, String rootName, List<Entry> entries, Se
         }
     }
 
-    static ParsedFeed parse(byte[] xml) throws XMLStreamException {
+    public static ParsedFeed parse(byte[] xml) throws XMLStreamException {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
