@@ -1,0 +1,155 @@
+package dev.metertap.collector.rtlamr;
+
+import dev.metertap.collector.reading.AmrConsumptionReading;
+import dev.metertap.collector.reading.AmrIntervalReading;
+import dev.metertap.collector.reading.Reading;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * rtlamr's messages to readings. Meters send the same total many times (SCM every few seconds, repeated; IDM
+ * every 30 s or so with the same 5-minute intervals again): a total is stored when it differs from the last one
+ * stored for that meter and message type and is not below it; an interval is stored the first time it is heard.
+ * Not thread-safe: one reader feeds it.
+ */
+public final class RtlamrDecoder {
+
+    public static final Duration INTERVAL = Duration.ofMinutes(5);
+    /** The same interval, heard again, lands within this of its first time (rtlamr's timestamps jitter a little). */
+    static final Duration SAME_INTERVAL = Duration.ofSeconds(30);
+    static final int MAX_METERS_LISTED = 1024;
+    private static final int MAX_SERIES = 4096;
+    private static final long NANOS_PER_SIXTEENTH = 1_000_000_000L / 16;
+
+    private final RtlamrParser parser = new RtlamrParser();
+    private final MeterChoice choice;
+    private final Map<Series, Last> last = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Series, Last> eldest) {
+            return size() > MAX_SERIES;
+        }
+    };
+    private final Map<Long, Long> heard = new TreeMap<>();
+    private long messages;
+    private long notRtlamr;
+    private long othersHeard;
+    private long repeats;
+    private long backwards;
+    private long readings;
+    private String lastRejection;
+
+    public RtlamrDecoder(MeterChoice choice) {
+        this.choice = Objects.requireNonNull(choice, "choice");
+    }
+
+    /** One line of rtlamr's output: its readings, or none (a repeat, another meter, or not rtlamr: counted). */
+    public List<Reading> acceptLine(String line) {
+        RtlamrMessage message;
+        try {
+            message = parser.parse(line);
+        } catch (NotRtlamrException e) {
+            notRtlamr++;
+            lastRejection = e.getMessage();
+            return List.of();
+        }
+        return accept(message);
+    }
+
+    /** Counts a line dropped before parsing (too long). */
+    public void countSkipped(String why) {
+        notRtlamr++;
+        lastRejection = why;
+    }
+
+    public List<Reading> accept(RtlamrMessage message) {
+        messages++;
+        if (heard.size() < MAX_METERS_LISTED || heard.containsKey(message.meterId())) {
+            heard.merge(message.meterId(), 1L, Long::sum);
+        }
+        if (!choice.wants(message.meterId())) {
+            othersHeard++;
+            return List.of();
+        }
+        Series series = new Series(message.meterId(), message.type());
+        Last before = last.get(series);
+        List<Reading> out = new ArrayList<>(1);
+        Last now = total(message, before, out);
+        if (now == null) {
+            return List.of(); // a total below the last: a misread, whose intervals are not trusted either
+        }
+        if (message instanceof RtlamrMessage.Idm idm) {
+            now = intervals(idm.time(), idm.transmitTimeOffset(), idm.consumptionIntervalCount(), idm.intervals(), message, now, out);
+        } else if (message instanceof RtlamrMessage.NetIdm net) {
+            now = intervals(net.time(), net.transmitTimeOffset(), net.consumptionIntervalCount(), net.intervals(), message, now, out);
+        }
+        last.put(series, now);
+        readings += out.size();
+        return out;
+    }
+
+    /** Adds the total when it is new; null when it went backwards. */
+    private Last total(RtlamrMessage message, Last before, List<Reading> out) {
+        long generation = message instanceof RtlamrMessage.NetIdm net ? net.lastGeneration() : 0;
+        long net = message instanceof RtlamrMessage.NetIdm n ? n.lastConsumptionNet() : 0;
+        if (before != null) {
+            if (message.consumption() < before.consumption || generation < before.generation) {
+                backwards++;
+                return null;
+            }
+            if (message.consumption() == before.consumption && generation == before.generation && net == before.net) {
+                repeats++;
+                return before;
+            }
+        }
+        boolean netIdm = message instanceof RtlamrMessage.NetIdm;
+        out.add(new AmrConsumptionReading(Long.toString(message.meterId()), message.type(), message.ertType(), message.time(),
+                message.consumption(), netIdm ? generation : null, netIdm ? net : null));
+        Instant newestInterval = before == null ? null : before.newestInterval;
+        return new Last(message.consumption(), generation, net, newestInterval);
+    }
+
+    /**
+     * rtlamr-collect's time rule: interval {@code index} closed at the message's time less {@code index × 5 min} less
+     * {@code TransmitTimeOffset} sixteenths of a second. Stored only when newer than the newest stored for the meter.
+     */
+    private Last intervals(Instant time, int transmitTimeOffset, int count, List<Integer> values, RtlamrMessage message,
+                           Last now, List<Reading> out) {
+        Instant closed = time.minusNanos(transmitTimeOffset * NANOS_PER_SIXTEENTH);
+        Instant newest = now.newestInterval;
+        String meter = Long.toString(message.meterId());
+        for (int index = 0; index < values.size(); index++) {
+            Instant at = closed.minus(INTERVAL.multipliedBy(index));
+            if (newest != null && !at.isAfter(newest.plus(SAME_INTERVAL))) {
+                break; // older ones follow
+            }
+            out.add(new AmrIntervalReading(meter, message.type(), message.ertType(), at, values.get(index), (count - index) & 0xFF));
+        }
+        if (newest == null || closed.isAfter(newest.plus(SAME_INTERVAL))) {
+            newest = closed;
+        }
+        return new Last(now.consumption, now.generation, now.net, newest);
+    }
+
+    public RtlamrStats stats() {
+        return new RtlamrStats(messages, notRtlamr, othersHeard, repeats, backwards, readings, heard);
+    }
+
+    /** Why the last skipped line was skipped, for the log. */
+    public String lastRejection() {
+        return lastRejection;
+    }
+
+    private record Series(long meterId, String type) {
+    }
+
+    /** The last total stored for a series and the close of its newest stored interval. */
+    private record Last(long consumption, long generation, long net, Instant newestInterval) {
+    }
+}
