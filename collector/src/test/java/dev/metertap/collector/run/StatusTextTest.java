@@ -19,7 +19,7 @@ class StatusTextTest {
     private static RunStatus status(Optional<Instant> lastReading, Optional<RunStatus.PgeStatus> pge) {
         Emu2Stats emu2 = new Emu2Stats(120, Map.of("InstantaneousDemand: missing Demand", 2L), 7, 1, 0, 33, 110, 4, 3);
         return new RunStatus(START.plusSeconds(600), START, true, Optional.of("0xd8d5b90000001234"), emu2, 110, 0, lastReading,
-                List.of(new RunStatus.SinkStatus("in\"flux", Forwarder.State.RETRYING, 90, 20)), pge);
+                List.of(new RunStatus.SinkStatus("in\"flux", Forwarder.State.RETRYING, 90, 20)), pge, Optional.empty());
     }
 
     @Test
