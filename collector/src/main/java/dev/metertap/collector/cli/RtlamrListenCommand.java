@@ -104,7 +104,7 @@ final class RtlamrListenCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         Thread ended = new Thread(() -> {
             try {
-                source.awaitStopped(Duration.ofDays(365_000));
+                source.awaitStopped();
                 stop.countDown();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -98,8 +98,10 @@ public final class CommandFeed implements RtlamrFeed {
         return true;
     }
 
+    /** The command as given, cut at 120 characters (a test's classpath would fill the log). */
     @Override
     public String describe() {
-        return String.join(" ", command);
+        String whole = String.join(" ", command);
+        return whole.length() > 120 ? whole.substring(0, 120) + "…" : whole;
     }
 }

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 public final class RtlamrSource implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RtlamrSource.class);
+    private static final int MAX_REASONS_KEPT = 32;
 
     public enum State { STARTING, READING, WAITING, STOPPED }
 
@@ -50,6 +51,7 @@ public final class RtlamrSource implements AutoCloseable {
     private volatile RtlamrStats stats = RtlamrStats.NONE;
     private volatile String silentFor;
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.Deque<String> restartReasons = new java.util.ArrayDeque<>();
     private RtlamrFeed.Connection current;
     private boolean closed;
 
@@ -91,6 +93,11 @@ public final class RtlamrSource implements AutoCloseable {
             state = State.STOPPED;
             stopped.countDown();
         }
+    }
+
+    /** Waits until reading ended for good (standard input's end, or {@link #close()}). */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
     }
 
     /** Waits until reading ended for good (standard input's end, or {@link #close()}); false when it had not within {@code timeout}. */
@@ -144,10 +151,15 @@ public final class RtlamrSource implements AutoCloseable {
             }
             attempt++;
             Duration delay = settings.restart().delay(attempt);
-            restarts++;
-            lastRestartWhy = why;
             log.warn("rtlamr {}: restarting in {} ms ({})", why, delay.toMillis(), feed.describe());
             synchronized (lock) {
+                restarts++;
+                lastRestartWhy = why;
+                restartReasons.addLast(why);
+                if (restartReasons.size() > MAX_REASONS_KEPT) {
+                    restartReasons.removeFirst();
+                }
+                lock.notifyAll();
                 state = State.WAITING;
                 long until = System.nanoTime() + delay.toNanos();
                 long left;
@@ -218,6 +230,28 @@ public final class RtlamrSource implements AutoCloseable {
             return d.toMinutes() + " min";
         }
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** Waits until a restart happened for a reason {@code why} accepts; false when none had within {@code timeout}. */
+    public boolean awaitRestart(java.util.function.Predicate<String> why, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            long left;
+            while (restartReasons.stream().noneMatch(why)) {
+                if ((left = until - System.nanoTime()) <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+
+    /** Why the last restarts happened, oldest first (at most 32). */
+    public List<String> restartReasons() {
+        synchronized (lock) {
+            return List.copyOf(restartReasons);
+        }
     }
 
     public RtlamrHealth health() {

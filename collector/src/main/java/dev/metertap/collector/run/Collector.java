@@ -271,7 +271,8 @@ public final class Collector implements AutoCloseable {
         forwarders.forEach(Forwarder::close);
         awaitQuietly();
         store.close();
-        log.info("stopped: {} reading(s) stored this run", recorder.stored());
+        log.info("stopped: {} reading(s) stored this run{}", recorder.stored() + radioRecorder.stored(),
+                rtlamr.isPresent() ? " (" + radioRecorder.stored() + " by radio)" : "");
     }
 
     private static void awaitDrained(Forwarder forwarder, long last) {
