@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * rtlamr's messages to readings. Meters send the same total many times (SCM every few seconds, repeated; IDM
  * every 30 s or so with the same 5-minute intervals again): a total is stored when it differs from the last one
  * stored for that meter and message type and is not below it; an interval is stored the first time it is heard.
- * Not thread-safe: one reader feeds it.
+ * One reader feeds it; {@link #stats()} may be read from any thread.
  */
 public final class RtlamrDecoder {
 
@@ -36,14 +36,15 @@ public final class RtlamrDecoder {
             return size() > MAX_SERIES;
         }
     };
-    private final Map<Long, Long> heard = new TreeMap<>();
-    private long messages;
-    private long notRtlamr;
-    private long othersHeard;
-    private long repeats;
-    private long backwards;
-    private long readings;
-    private String lastRejection;
+    private final Map<Long, Long> heard = new java.util.concurrent.ConcurrentHashMap<>();
+    // one writer (the reader thread), any reader: volatile is enough
+    private volatile long messages;
+    private volatile long notRtlamr;
+    private volatile long othersHeard;
+    private volatile long repeats;
+    private volatile long backwards;
+    private volatile long readings;
+    private volatile String lastRejection;
 
     public RtlamrDecoder(MeterChoice choice) {
         this.choice = Objects.requireNonNull(choice, "choice");
@@ -99,7 +100,8 @@ public final class RtlamrDecoder {
         long generation = message instanceof RtlamrMessage.NetIdm net ? net.lastGeneration() : 0;
         long net = message instanceof RtlamrMessage.NetIdm n ? n.lastConsumptionNet() : 0;
         if (before != null) {
-            if (message.consumption() < before.consumption || generation < before.generation) {
+            boolean wrapped = before.consumption - message.consumption() > registerRange(message) / 2;
+            if ((message.consumption() < before.consumption && !wrapped) || generation < before.generation) {
                 backwards++;
                 return null;
             }
@@ -113,6 +115,17 @@ public final class RtlamrDecoder {
                 message.consumption(), netIdm ? generation : null, netIdm ? net : null));
         Instant newestInterval = before == null ? null : before.newestInterval;
         return new Last(message.consumption(), generation, net, newestInterval);
+    }
+
+    /**
+     * How far the message's total field counts before it wraps to 0: a drop by more than half of it is the register
+     * wrapping (SCM's 24 bits fill up in some 17 years at 0.01 kWh a count), not a misread.
+     */
+    private static long registerRange(RtlamrMessage message) {
+        if (message instanceof RtlamrMessage.Scm) {
+            return 1L << 24;
+        }
+        return message instanceof RtlamrMessage.R900 ? 1L << 27 : 1L << 32;
     }
 
     /**
@@ -137,8 +150,13 @@ public final class RtlamrDecoder {
         return new Last(now.consumption, now.generation, now.net, newest);
     }
 
+    /** Messages read so far (all meters): cheaper than {@link #stats()}. */
+    public long messages() {
+        return messages;
+    }
+
     public RtlamrStats stats() {
-        return new RtlamrStats(messages, notRtlamr, othersHeard, repeats, backwards, readings, heard);
+        return new RtlamrStats(messages, notRtlamr, othersHeard, repeats, backwards, readings, new TreeMap<>(heard));
     }
 
     /** Why the last skipped line was skipped, for the log. */

@@ -48,8 +48,8 @@ public final class RtlamrSource implements AutoCloseable {
     private volatile String lastRestartWhy;
     private volatile Instant lastMessageAt;
     private volatile long lastMessageNanos;
-    private volatile RtlamrStats stats = RtlamrStats.NONE;
     private volatile String silentFor;
+    private long skipped;
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private final java.util.Deque<String> restartReasons = new java.util.ArrayDeque<>();
     private RtlamrFeed.Connection current;
@@ -110,7 +110,7 @@ public final class RtlamrSource implements AutoCloseable {
         while (true) {
             RtlamrFeed.Connection connection;
             String why;
-            long messagesBefore = decoder.stats().messages();
+            long messagesBefore = decoder.messages();
             synchronized (lock) {
                 if (closed) {
                     return;
@@ -146,7 +146,7 @@ public final class RtlamrSource implements AutoCloseable {
                 log.info("rtlamr input ended ({})", why);
                 return;
             }
-            if (decoder.stats().messages() > messagesBefore) {
+            if (decoder.messages() > messagesBefore) {
                 attempt = 0;
             }
             attempt++;
@@ -184,25 +184,24 @@ public final class RtlamrSource implements AutoCloseable {
             for (long i = overlongBefore; i < lines.overlongLines(); i++) {
                 decoder.countSkipped("a line longer than " + lines.maxLineBytes() + " bytes");
             }
-            stats = decoder.stats();
         }
         String silent = silentFor;
         return silent != null ? "wrote no message for " + silent : connection.whyEnded();
     }
 
     private void acceptLine(String line) {
-        long before = decoder.stats().messages();
-        long skippedBefore = decoder.stats().notRtlamr();
+        long before = decoder.messages();
         List<Reading> out = decoder.acceptLine(line);
-        RtlamrStats now = decoder.stats();
-        if (now.messages() > before) {
+        if (decoder.messages() > before) {
             lastMessageNanos = System.nanoTime();
             lastMessageAt = clock.instant();
-        } else if (now.notRtlamr() > skippedBefore && Long.bitCount(now.notRtlamr()) == 1) {
-            // 1st, 2nd, 4th, 8th… skipped line: enough to see what is wrong without flooding the log
-            log.info("skipped a line that is not rtlamr's JSON ({}; {} so far)", decoder.lastRejection(), now.notRtlamr());
+        } else {
+            skipped++;
+            if (Long.bitCount(skipped) == 1) {
+                // 1st, 2nd, 4th, 8th… skipped line: enough to see what is wrong without flooding the log
+                log.info("skipped a line that is not rtlamr's JSON ({}; {} so far)", decoder.lastRejection(), skipped);
+            }
         }
-        stats = now;
         for (Reading reading : out) {
             readings.accept(reading);
         }
@@ -256,7 +255,7 @@ public final class RtlamrSource implements AutoCloseable {
 
     public RtlamrHealth health() {
         return new RtlamrHealth(state, feed.describe(), restarts, Optional.ofNullable(lastRestartWhy),
-                Optional.ofNullable(lastMessageAt), stats);
+                Optional.ofNullable(lastMessageAt), decoder.stats());
     }
 
     /** Stops the child (or closes the connection) and waits for the reader to finish what it read. */

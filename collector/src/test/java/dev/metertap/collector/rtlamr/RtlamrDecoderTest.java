@@ -55,6 +55,15 @@ class RtlamrDecoderTest {
     }
 
     @Test
+    void anScmTotalWrappingPast24BitsIsStoredNotRefused() {
+        assertThat(every.acceptLine(SCM.formatted(16_777_200))).hasSize(1);
+        assertThat(every.acceptLine(SCM.formatted(16_777_100))).as("a small drop is a misread").isEmpty();
+        assertThat(lines(every.acceptLine(SCM.formatted(12)))).containsExactly(
+                "amr_consumption,meter_id=31415926,msg_type=SCM,ert_type=12 consumption=12i 1772388003");
+        assertThat(every.stats().backwards()).isEqualTo(1);
+    }
+
+    @Test
     void idmIntervalsAreTimedWhenTheMeterClosedThem() {
         // 10:00:03.5 −08:00 less 56/16 s = 18:00:00Z closed interval 200; index 2 closed at 17:50:00Z as interval 198
         List<Reading> readings = every.acceptLine(idm("2026-03-01T10:00:03.5-08:00", 56, 200, 500_000, 7));
