@@ -2,6 +2,7 @@ package dev.metertap.collector.rtlamr;
 
 import dev.metertap.collector.reading.AmrConsumptionReading;
 import dev.metertap.collector.reading.AmrIntervalReading;
+import dev.metertap.collector.reading.Point;
 import dev.metertap.collector.reading.Reading;
 
 import java.time.Duration;
@@ -148,6 +149,54 @@ public final class RtlamrDecoder {
             newest = closed;
         }
         return new Last(now.consumption, now.generation, now.net, newest);
+    }
+
+    /**
+     * Takes up where an earlier run stopped: the last total and the newest interval stored for each series, from the
+     * store's {@code amr_consumption} and {@code amr_interval} points, so that a restarted collector stores neither
+     * the meters' unchanged totals nor their intervals again. Call before the first message.
+     */
+    public void resumeFrom(List<Point> stored) {
+        Map<Series, Point> lastTotal = new java.util.HashMap<>();
+        Map<Series, Instant> newestInterval = new java.util.HashMap<>();
+        for (Point point : stored) {
+            Series series = seriesOf(point);
+            if (series == null) {
+                continue;
+            }
+            if (point.measurement().equals(AmrConsumptionReading.MEASUREMENT)) {
+                lastTotal.merge(series, point, (a, b) -> b.time().isAfter(a.time()) ? b : a);
+            } else if (point.measurement().equals(AmrIntervalReading.MEASUREMENT)) {
+                newestInterval.merge(series, point.time(), (a, b) -> b.isAfter(a) ? b : a);
+            }
+        }
+        for (Map.Entry<Series, Point> e : lastTotal.entrySet()) {
+            Point p = e.getValue();
+            last.put(e.getKey(), new Last(field(p, "consumption"), field(p, "generation"), field(p, "consumption_net"),
+                    newestInterval.get(e.getKey())));
+        }
+    }
+
+    private static Series seriesOf(Point point) {
+        String meter = null;
+        String type = null;
+        for (dev.metertap.collector.reading.Tag tag : point.tags()) {
+            if (tag.key().equals("meter_id")) {
+                meter = tag.value();
+            } else if (tag.key().equals("msg_type")) {
+                type = tag.value();
+            }
+        }
+        try {
+            return meter == null || type == null ? null : new Series(Long.parseLong(meter), type);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static long field(Point point, String key) {
+        return point.fields().stream().filter(f -> f.key().equals(key) && f.value() instanceof Long)
+                .mapToLong(f -> (Long) f.value()).findFirst().orElse(0);
     }
 
     /** Messages read so far (all meters): cheaper than {@link #stats()}. */

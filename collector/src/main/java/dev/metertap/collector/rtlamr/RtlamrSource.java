@@ -73,6 +73,14 @@ public final class RtlamrSource implements AutoCloseable {
         });
     }
 
+    /** Before {@link #start()}: what the store already holds for these meters (see {@link RtlamrDecoder#resumeFrom}). */
+    public synchronized void resumeFrom(List<dev.metertap.collector.reading.Point> stored) {
+        if (reader != null) {
+            throw new IllegalStateException("already started");
+        }
+        decoder.resumeFrom(stored);
+    }
+
     public synchronized void start() {
         if (reader != null) {
             throw new IllegalStateException("already started");

@@ -8,6 +8,10 @@ import dev.metertap.collector.emu2.session.Emu2Session;
 import dev.metertap.collector.emu2.session.Emu2Stats;
 import dev.metertap.collector.emu2.transport.Endpoint;
 import dev.metertap.collector.config.RtlamrConfig;
+import dev.metertap.collector.reading.AmrConsumptionReading;
+import dev.metertap.collector.reading.AmrIntervalReading;
+import dev.metertap.collector.reading.Point;
+import dev.metertap.collector.store.PointQuery;
 import dev.metertap.collector.rtlamr.CommandFeed;
 import dev.metertap.collector.rtlamr.MeterChoice;
 import dev.metertap.collector.rtlamr.RtlamrFeed;
@@ -123,6 +127,7 @@ public final class Collector implements AutoCloseable {
                     new RtlamrSource.Settings(new MeterChoice(Set.copyOf(radio.meters()), radio.storeOthers()), radio.silence(),
                             new Backoff(radio.restartBackoff(), radio.restartBackoffMax()), radio.maxLineBytes()),
                     radioRecorder::onReading, clock));
+            rtlamr.ifPresent(radio -> radio.resumeFrom(storedByRadio(store)));
             this.session = emu2At.map(at -> new Emu2Session(at.transport(),
                     Emu2Options.DEFAULTS.withMaxFragmentBytes(config.emu2().maxFragmentBytes()), recorder));
             boolean scheduled = config.schedule().pgeDailyBulkTime().isPresent();
@@ -139,6 +144,19 @@ public final class Collector implements AutoCloseable {
             scheduler.shutdownNow();
             throw e;
         }
+    }
+
+    /**
+     * The radio's last stored week (by rtlamr's own times, whatever the host's clock says now): enough to know each
+     * meter's last total and newest interval.
+     */
+    private static List<Point> storedByRadio(Store store) {
+        List<Point> points = new ArrayList<>();
+        for (String measurement : List.of(AmrConsumptionReading.MEASUREMENT, AmrIntervalReading.MEASUREMENT)) {
+            store.latestTime(measurement).ifPresent(latest -> points.addAll(store.query(new PointQuery(measurement, Map.of(),
+                    latest.minus(Duration.ofDays(7)), Instant.MAX))));
+        }
+        return points;
     }
 
     private static RtlamrFeed feed(RtlamrConfig radio) {

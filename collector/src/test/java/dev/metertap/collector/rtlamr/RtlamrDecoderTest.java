@@ -94,6 +94,21 @@ class RtlamrDecoderTest {
     }
 
     @Test
+    void aRestartedDecoderTakesUpFromWhatWasStored() {
+        List<dev.metertap.collector.reading.Point> stored = new java.util.ArrayList<>();
+        every.acceptLine(SCM.formatted(100)).forEach(r -> stored.add(r.toPoint()));
+        every.acceptLine(idm("2026-03-01T18:00:03.5Z", 56, 10, 1000, 7)).forEach(r -> stored.add(r.toPoint()));
+        RtlamrDecoder restarted = new RtlamrDecoder(MeterChoice.EVERY_METER);
+        restarted.resumeFrom(stored);
+        assertThat(restarted.acceptLine(SCM.formatted(100))).as("unchanged total").isEmpty();
+        assertThat(restarted.acceptLine(SCM.formatted(99))).as("below the stored total").isEmpty();
+        // the same intervals heard a second and a bit later still: nothing new but the counter's next interval
+        assertThat(lines(restarted.acceptLine(idm("2026-03-01T18:05:04.9Z", 78, 11, 1006, 6)))).containsExactly(
+                "amr_consumption,meter_id=55123456,msg_type=IDM,ert_type=7 consumption=1006i 1772388304",
+                "amr_interval,meter_id=55123456,msg_type=IDM,ert_type=7 consumption=6i,interval=11i 1772388300");
+    }
+
+    @Test
     void netIdmCarriesGenerationAndNet() {
         String line = "{\"Time\":\"2026-03-01T18:00:01Z\",\"Offset\":0,\"Length\":0,\"Type\":\"NetIDM\",\"Message\":{"
                 + "\"Preamble\":1431639715,\"ProtocolID\":28,\"PacketLength\":92,\"HammingCode\":198,\"ApplicationVersion\":4,"

@@ -91,6 +91,41 @@ class RtlamrRadioIT {
     }
 
     @Test
+    void aRestartedCollectorTakesUpWhereItsStoreEndsWithoutStoringAnythingTwice() throws Exception {
+        Path journal = dir.resolve("radio.jsonl");
+        long first = collectUntilTheRadioStops(journal, 300);
+        long second = collectUntilTheRadioStops(journal, 600);
+        List<String> expected = RadioTruth.expectedLines(RtlamrJournal.read(journal), OWN);
+        try (var store = dev.metertap.collector.store.Store.openReadOnly(dir.resolve("metertap.db"))) {
+            List<String> stored = Stream.concat(
+                    store.query(new PointQuery(AmrConsumptionReading.MEASUREMENT, Map.of(), Instant.EPOCH, Instant.MAX)).stream(),
+                    store.query(new PointQuery(AmrIntervalReading.MEASUREMENT, Map.of(), Instant.EPOCH, Instant.MAX)).stream())
+                    .map(LineProtocol::encode).toList();
+            assertThat(stored).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(first).isPositive();
+        assertThat(first + second).as("readings handed to the store by both runs").isEqualTo(expected.size());
+    }
+
+    /** Runs the collector until the virtual rtlamr has written {@code messages} in all; the readings it stored. */
+    private long collectUntilTheRadioStops(Path journal, int messages) throws Exception {
+        String command = String.join(" ", java(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                RtlamrSimulatorCommand.class.getName(), "--seed", "17", "--start", "2026-03-01T18:00:00Z", "--speed", "0",
+                "--messages", Integer.toString(messages), "--journal", journal.toString());
+        MetertapConfig config = new ConfigLoader(Map.of()).parse("""
+                store: {path: %s}
+                status: {port: 0}
+                rtlamr: {command: '%s', meters: [48151623, 55123456], restart-backoff: 50ms, restart-backoff-max: 200ms}
+                """.formatted(dir.resolve("metertap.db"), command), "metertap.yml");
+        try (Collector collector = Collector.assemble(config, Collector.Seams.production(System.out))) {
+            collector.start();
+            RtlamrSource radio = collector.rtlamr().orElseThrow();
+            assertThat(radio.awaitRestart(why -> why.equals("exited with status 0"), DEADLINE)).isTrue();
+            return collector.status().rtlamr().orElseThrow().readingsStored();
+        }
+    }
+
+    @Test
     void readsStandardInputLikeAPipeFromRtlamr() throws Exception {
         Path journal = dir.resolve("piped.jsonl");
         Path output = dir.resolve("rtlamr.out");
