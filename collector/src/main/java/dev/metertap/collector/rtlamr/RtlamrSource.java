@@ -159,7 +159,7 @@ public final class RtlamrSource implements AutoCloseable {
             }
             attempt++;
             Duration delay = settings.restart().delay(attempt);
-            log.warn("rtlamr {}: restarting in {} ms ({})", why, delay.toMillis(), feed.describe());
+            log.warn("rtlamr stopped ({}); restarting in {} ms: {}", why, delay.toMillis(), feed.describe());
             synchronized (lock) {
                 restarts++;
                 lastRestartWhy = why;
