@@ -71,8 +71,9 @@ class RtlamrRadioIT {
                     .as("restarts so far: %s", radio.restartReasons()).isTrue();
             RtlamrJournal.Truth truth = RtlamrJournal.read(journal);
             assertThat(truth.faults()).containsExactly("exit", "stall", "cut");
-            assertThat(radio.restartReasons()).startsWith("exited with status 1", "wrote no message for 3 s", "exited with status 1",
-                    "exited with status 0");
+            // exit and cut end with status 1, the stall is found silent (a child slow to start on a loaded machine may add one)
+            assertThat(radio.restartReasons()).containsSubsequence("exited with status 1", "wrote no message for 3 s",
+                    "exited with status 1", "exited with status 0");
 
             List<String> expected = RadioTruth.expectedLines(truth, OWN);
             List<String> stored = Stream.concat(
