@@ -19,6 +19,7 @@ public final class ScenarioConfig {
     private final ScenarioUtility utility;
     private final List<String> sinks = new ArrayList<>();
     private Integer pgeDays;
+    private String rtlamr;
     private boolean written;
 
     public ScenarioConfig(ScenarioFolder folder, ScenarioUtility utility) {
@@ -36,6 +37,12 @@ public final class ScenarioConfig {
     public synchronized void pgeDaily(int days) {
         configurable();
         pgeDays = days;
+    }
+
+    /** An {@code rtlamr:} section's lines (each indented by two spaces), for meters read by radio. */
+    public synchronized void rtlamr(String section) {
+        configurable();
+        rtlamr = section;
     }
 
     public Path storeFile() {
@@ -56,6 +63,9 @@ public final class ScenarioConfig {
         }
         if (utility.inUse()) {
             yaml.append(utility.mocked().pgeSection());
+        }
+        if (rtlamr != null) {
+            yaml.append("rtlamr:\n").append(rtlamr);
         }
         if (pgeDays != null) {
             yaml.append("schedule: {pge-daily-bulk-at: \"06:30\", pge-days: ").append(pgeDays).append("}\n");

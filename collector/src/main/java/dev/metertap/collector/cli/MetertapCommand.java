@@ -24,7 +24,7 @@ import java.util.TreeMap;
                 "  metertap pge import ~/Downloads/pge_interval_data.xml",
                 "", "Without hardware, from a source checkout: ./metertap demo (the virtual EMU-2 and the PG&E mock).",
                 "Run 'metertap help COMMAND' (or 'metertap COMMAND --help') for a command's options."},
-        subcommands = {CommandLine.HelpCommand.class, Emu2Cli.class, RunCommand.class, StoreCommand.class, SinkCommand.class, CertsCommand.class, PgeCli.class, ReportCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, Emu2Cli.class, RtlamrCli.class, RunCommand.class, StoreCommand.class, SinkCommand.class, CertsCommand.class, PgeCli.class, ReportCommand.class})
 public final class MetertapCommand implements Runnable {
 
     @CommandLine.Spec

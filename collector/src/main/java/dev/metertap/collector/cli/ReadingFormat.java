@@ -1,5 +1,7 @@
 package dev.metertap.collector.cli;
 
+import dev.metertap.collector.reading.AmrConsumptionReading;
+import dev.metertap.collector.reading.AmrIntervalReading;
 import dev.metertap.collector.reading.BaselineReading;
 import dev.metertap.collector.reading.DemandReading;
 import dev.metertap.collector.reading.IntervalReading;
@@ -35,6 +37,13 @@ enum ReadingFormat {
         }
         if (reading instanceof BaselineReading b) {
             return time + "  always-on  " + b.watts().toPlainString() + " W that night (measured on " + b.source() + ")";
+        }
+        if (reading instanceof AmrConsumptionReading a) {
+            return time + "  total      " + a.consumption() + (a.generation() != null ? " (generation " + a.generation() + ")" : "")
+                    + "  (meter " + a.meterId() + ", " + a.msgType() + ")";
+        }
+        if (reading instanceof AmrIntervalReading a) {
+            return time + "  5-minute   " + a.consumption() + "  (meter " + a.meterId() + ", " + a.msgType() + " interval " + a.interval() + ")";
         }
         IntervalReading i = (IntervalReading) reading;
         return time + "  interval   " + i.value().toPlainString() + " " + i.unit().symbol() + " (" + i.usagePoint() + ")";

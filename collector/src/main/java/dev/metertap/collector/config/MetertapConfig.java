@@ -9,9 +9,10 @@ import java.util.Set;
 
 /** The whole configuration file. Every section is optional; an empty file means the defaults and no sinks. */
 public record MetertapConfig(StoreConfig store, Batching batching, Backoff backoff, List<SinkConfig> sinks, PgeConfig pge,
-                             Emu2Config emu2, StatusConfig status, ScheduleConfig schedule, ReportConfig report) {
+                             Emu2Config emu2, StatusConfig status, ScheduleConfig schedule, ReportConfig report,
+                             RtlamrConfig rtlamr) {
 
-    public static final MetertapConfig DEFAULTS = new MetertapConfig(null, null, null, null, null, null, null, null, null);
+    public static final MetertapConfig DEFAULTS = new MetertapConfig(null, null, null, null, null, null, null, null, null, null);
 
     public MetertapConfig {
         store = store == null ? new StoreConfig(null) : store;

@@ -17,4 +17,8 @@ public record Tag(String key, String value) {
     static List<Tag> deviceAndMeter(String device, String meter) {
         return List.of(new Tag("device", device), new Tag("meter", meter));
     }
+
+    static List<Tag> amrMeter(String meterId, String msgType, int ertType) {
+        return List.of(new Tag("meter_id", meterId), new Tag("msg_type", msgType), new Tag("ert_type", Integer.toString(ertType)));
+    }
 }

@@ -7,6 +7,17 @@ import dev.metertap.collector.emu2.session.Emu2Options;
 import dev.metertap.collector.emu2.session.Emu2Session;
 import dev.metertap.collector.emu2.session.Emu2Stats;
 import dev.metertap.collector.emu2.transport.Endpoint;
+import dev.metertap.collector.config.RtlamrConfig;
+import dev.metertap.collector.reading.AmrConsumptionReading;
+import dev.metertap.collector.reading.AmrIntervalReading;
+import dev.metertap.collector.reading.Point;
+import dev.metertap.collector.store.PointQuery;
+import dev.metertap.collector.rtlamr.CommandFeed;
+import dev.metertap.collector.rtlamr.MeterChoice;
+import dev.metertap.collector.rtlamr.RtlamrFeed;
+import dev.metertap.collector.rtlamr.RtlamrSource;
+import dev.metertap.collector.rtlamr.TcpFeed;
+import dev.metertap.collector.sink.Backoff;
 import dev.metertap.collector.sink.Forwarder;
 import dev.metertap.collector.store.Outbox;
 import dev.metertap.collector.store.Store;
@@ -21,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The collector, assembled in this one place from the configuration the user writes: the store, a forwarder
- * per sink reading the store's outbox, the EMU-2 session writing to the store with its polls, PG&E's
+ * per sink reading the store's outbox, the EMU-2 session writing to the store with its polls, the radio (rtlamr), PG&E's
  * receiver, backfills and daily request, and the nightly always-on series measured from what they store.
  * {@code metertap run}, {@code metertap demo}, the scenarios and the benchmarks all build it here; what they
  * may vary are the {@link Seams}, never the wiring.
@@ -81,6 +93,8 @@ public final class Collector implements AutoCloseable {
     private final Optional<Endpoint> emu2At;
     private final Emu2Polls polls;
     private final Optional<PgeConnection> pge;
+    private final Optional<RtlamrSource> rtlamr;
+    private final ReadingRecorder radioRecorder;
     private final Optional<PgeDailyBulk> daily;
     private final NightlyBaselines baselines;
     private final ScheduledExecutorService scheduler;
@@ -107,6 +121,13 @@ public final class Collector implements AutoCloseable {
             this.recorder = new ReadingRecorder(store, clock, seams.observer(), polls::afterIdentified, baselines::afterStored);
             this.emu2At = seams.emu2().or(() -> Optional.ofNullable(config.emu2().port())
                     .filter(port -> !port.isBlank()).map(Endpoint::parse));
+            // the radio's readings go to the store like the EMU-2's; its own recorder keeps its own counts for /status
+            this.radioRecorder = new ReadingRecorder(store, clock, seams.observer(), () -> { }, reading -> { });
+            this.rtlamr = Optional.ofNullable(config.rtlamr()).map(radio -> new RtlamrSource(feed(radio),
+                    new RtlamrSource.Settings(new MeterChoice(Set.copyOf(radio.meters()), radio.storeOthers()), radio.silence(),
+                            new Backoff(radio.restartBackoff(), radio.restartBackoffMax()), radio.maxLineBytes()),
+                    radioRecorder::onReading, clock));
+            rtlamr.ifPresent(radio -> radio.resumeFrom(storedByRadio(store)));
             this.session = emu2At.map(at -> new Emu2Session(at.transport(),
                     Emu2Options.DEFAULTS.withMaxFragmentBytes(config.emu2().maxFragmentBytes()), recorder));
             boolean scheduled = config.schedule().pgeDailyBulkTime().isPresent();
@@ -123,6 +144,23 @@ public final class Collector implements AutoCloseable {
             scheduler.shutdownNow();
             throw e;
         }
+    }
+
+    /**
+     * The radio's last stored week (by rtlamr's own times, whatever the host's clock says now): enough to know each
+     * meter's last total and newest interval.
+     */
+    private static List<Point> storedByRadio(Store store) {
+        List<Point> points = new ArrayList<>();
+        for (String measurement : List.of(AmrConsumptionReading.MEASUREMENT, AmrIntervalReading.MEASUREMENT)) {
+            store.latestTime(measurement).ifPresent(latest -> points.addAll(store.query(new PointQuery(measurement, Map.of(),
+                    latest.minus(Duration.ofDays(7)), Instant.MAX))));
+        }
+        return points;
+    }
+
+    private static RtlamrFeed feed(RtlamrConfig radio) {
+        return radio.tcp() != null && !radio.tcp().isBlank() ? new TcpFeed(radio.tcp()) : new CommandFeed(radio.commandLine());
     }
 
     /**
@@ -144,14 +182,16 @@ public final class Collector implements AutoCloseable {
         baselines.start();
         pge.ifPresent(PgeConnection::start);
         daily.ifPresent(PgeDailyBulk::start);
+        rtlamr.ifPresent(RtlamrSource::start);
         session.ifPresent(emu2 -> {
             polls.start(emu2);
             emu2.start();
             polls.firstRound().thenRun(() -> log.info("EMU-2 {} reading meter(s) {}", emu2.device().map(String::valueOf)
                     .orElse("(device not known yet)"), emu2.meters()));
         });
-        log.info("collecting into {} with {} sink(s){}{}", store.path(), forwarders.size(),
-                emu2At.map(at -> ", EMU-2 at " + at).orElse(""), pge.isPresent() ? ", PG&E" : "");
+        log.info("collecting into {} with {} sink(s){}{}{}", store.path(), forwarders.size(),
+                emu2At.map(at -> ", EMU-2 at " + at).orElse(""), pge.isPresent() ? ", PG&E" : "",
+                rtlamr.map(radio -> ", rtlamr from " + radio.health().feed()).orElse(""));
     }
 
     public RunStatus status() {
@@ -162,7 +202,8 @@ public final class Collector implements AutoCloseable {
         return new RunStatus(clock.instant(), startedAt, recorder.connected(),
                 session.flatMap(Emu2Session::device).map(String::valueOf), session.map(Emu2Session::stats).orElse(NO_EMU2),
                 recorder.stored(), recorder.failed(), recorder.lastStoredAt(), sinks,
-                pge.map(p -> new RunStatus.PgeStatus(daily.flatMap(PgeDailyBulk::lastSuccess), p.refusedCount())));
+                pge.map(p -> new RunStatus.PgeStatus(daily.flatMap(PgeDailyBulk::lastSuccess), p.refusedCount())),
+                rtlamr.map(radio -> new RunStatus.RtlamrStatus(radio.health(), radioRecorder.stored(), radioRecorder.failed())));
     }
 
     /** Waits until sink {@code name} is in {@code state}; false when it was not within {@code timeout}. */
@@ -188,6 +229,11 @@ public final class Collector implements AutoCloseable {
 
     public Store store() {
         return store;
+    }
+
+    /** The radio source, when {@code rtlamr:} is configured: its health. */
+    public Optional<RtlamrSource> rtlamr() {
+        return rtlamr;
     }
 
     /** The EMU-2 session, when the collector reads one: to ask the device something. */
@@ -228,6 +274,8 @@ public final class Collector implements AutoCloseable {
         scheduler.shutdownNow();
         session.ifPresent(Emu2Session::close);
         recorder.seal();
+        rtlamr.ifPresent(RtlamrSource::close);
+        radioRecorder.seal();
         daily.ifPresent(PgeDailyBulk::close);
         pge.ifPresent(PgeConnection::close);
         baselines.close(); // after every source stopped, so that the nights it measured last are in the drain
@@ -241,7 +289,8 @@ public final class Collector implements AutoCloseable {
         forwarders.forEach(Forwarder::close);
         awaitQuietly();
         store.close();
-        log.info("stopped: {} reading(s) stored this run", recorder.stored());
+        log.info("stopped: {} reading(s) stored this run{}", recorder.stored() + radioRecorder.stored(),
+                rtlamr.isPresent() ? " (" + radioRecorder.stored() + " by radio)" : "");
     }
 
     private static void awaitDrained(Forwarder forwarder, long last) {

@@ -50,6 +50,21 @@ final class PrometheusText {
             counter(out, "metertap_pge_notifications_refused_total", "notifications refused (forged, foreign URLs, oversized…)",
                     pge.refusedNotifications());
         });
+        status.rtlamr().ifPresent(radio -> {
+            gauge(out, "metertap_rtlamr_up", "1 while rtlamr runs and is read, 0 while it is restarted",
+                    radio.health().state().name().equals("READING") ? 1 : 0);
+            counter(out, "metertap_rtlamr_restarts_total", "rtlamr restarts after it exited or went silent", radio.health().restarts());
+            counter(out, "metertap_rtlamr_messages_total", "rtlamr messages read, every meter", radio.health().stats().messages());
+            counter(out, "metertap_rtlamr_lines_skipped_total", "lines that were not rtlamr's JSON", radio.health().stats().notRtlamr());
+            counter(out, "metertap_rtlamr_other_meters_messages_total", "messages from meters not configured: counted, not stored",
+                    radio.health().stats().othersHeard());
+            counter(out, "metertap_rtlamr_readings_stored_total", "radio readings committed to the store", radio.readingsStored());
+            if (radio.health().lastMessageAt().isPresent()) {
+                help(out, "metertap_rtlamr_last_message_age_seconds", "gauge", "seconds since rtlamr's last message");
+                out.append("metertap_rtlamr_last_message_age_seconds ")
+                        .append(java.time.Duration.between(radio.health().lastMessageAt().get(), status.at()).toMillis() / 1000.0).append('\n');
+            }
+        });
         return out.toString();
     }
 

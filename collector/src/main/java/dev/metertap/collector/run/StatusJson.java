@@ -57,6 +57,22 @@ final class StatusJson {
             one.put("refusedNotifications", pge.refusedNotifications());
             root.put("pge", one);
         });
+        status.rtlamr().ifPresent(radio -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("state", radio.health().state().name());
+            one.put("feed", radio.health().feed());
+            one.put("restarts", radio.health().restarts());
+            one.put("lastRestartReason", radio.health().lastRestartWhy().orElse(null));
+            one.put("lastMessageAt", text(radio.health().lastMessageAt()));
+            one.put("messages", radio.health().stats().messages());
+            one.put("linesSkipped", radio.health().stats().notRtlamr());
+            one.put("otherMetersMessages", radio.health().stats().othersHeard());
+            one.put("repeatsSuppressed", radio.health().stats().repeats());
+            one.put("backwardsRejected", radio.health().stats().backwards());
+            one.put("readingsStored", radio.readingsStored());
+            one.put("storeFailures", radio.storeFailures());
+            root.put("rtlamr", one);
+        });
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -97,6 +97,28 @@ class BadInputTest {
     }
 
     @Test
+    void aRadioSectionWithoutOnesMetersSaysWhatToDo() throws Exception {
+        Path config = dir.resolve("metertap.yaml");
+        Files.writeString(config, "store: {path: " + db + "}\nrtlamr: {command: rtlamr -format=json}\n");
+        assertThat(run("store", "stats", "-c", config.toString())).isEqualTo(2);
+        assertThat(oneLine()).startsWith("metertap: " + config + ": ").contains("rtlamr")
+                .contains("list your meter ids under 'meters:' (run 'metertap rtlamr listen' to see which meters are heard)")
+                .doesNotContain("Exception").doesNotContain("dev.metertap");
+    }
+
+    @Test
+    void rtlamrListenRefusesTwoSourcesAndABadAddress() {
+        assertThat(run("rtlamr", "listen", "--command", "rtlamr", "--tcp", "127.0.0.1:5000")).isEqualTo(2);
+        assertThat(oneLine()).isEqualTo("metertap: give --command or --tcp, not both (see 'metertap rtlamr listen --help')");
+        err.getBuffer().setLength(0);
+        assertThat(run("rtlamr", "listen", "--tcp", "no port here")).isEqualTo(2);
+        assertThat(oneLine()).isEqualTo("metertap: 'no port here' is not host:port (see 'metertap rtlamr listen --help')");
+        err.getBuffer().setLength(0);
+        assertThat(run("rtlamr")).isEqualTo(2);
+        assertThat(oneLine()).isEqualTo("metertap: 'metertap rtlamr' needs a command: listen (see 'metertap rtlamr --help')");
+    }
+
+    @Test
     void aYamlSyntaxErrorGivesLineAndColumn() throws Exception {
         Path config = dir.resolve("metertap.yaml");
         Files.writeString(config, "store:\n  path: " + db + "\n   oops: 1\n");
@@ -108,7 +130,7 @@ class BadInputTest {
     void anUnknownMeasurementSaysSoAndListsTheKnownOnes() {
         assertThat(run("store", "export", "--store", db.toString(), "--series", "emu2_demnd")).isEqualTo(2);
         assertThat(oneLine()).isEqualTo("metertap: --series: unknown measurement 'emu2_demnd'; known: "
-                + "emu2_demand, emu2_summation, emu2_price, emu2_link, pge_interval, baseline_night");
+                + "emu2_demand, emu2_summation, emu2_price, emu2_link, pge_interval, baseline_night, amr_consumption, amr_interval");
         assertThat(out.toString()).isEmpty();
     }
 

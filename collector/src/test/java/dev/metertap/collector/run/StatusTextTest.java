@@ -2,6 +2,9 @@ package dev.metertap.collector.run;
 
 import dev.metertap.collector.emu2.session.Emu2Stats;
 import dev.metertap.collector.sink.Forwarder;
+import dev.metertap.collector.rtlamr.RtlamrHealth;
+import dev.metertap.collector.rtlamr.RtlamrSource;
+import dev.metertap.collector.rtlamr.RtlamrStats;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,7 +22,7 @@ class StatusTextTest {
     private static RunStatus status(Optional<Instant> lastReading, Optional<RunStatus.PgeStatus> pge) {
         Emu2Stats emu2 = new Emu2Stats(120, Map.of("InstantaneousDemand: missing Demand", 2L), 7, 1, 0, 33, 110, 4, 3);
         return new RunStatus(START.plusSeconds(600), START, true, Optional.of("0xd8d5b90000001234"), emu2, 110, 0, lastReading,
-                List.of(new RunStatus.SinkStatus("in\"flux", Forwarder.State.RETRYING, 90, 20)), pge);
+                List.of(new RunStatus.SinkStatus("in\"flux", Forwarder.State.RETRYING, 90, 20)), pge, Optional.empty());
     }
 
     @Test
@@ -55,5 +58,24 @@ class StatusTextTest {
         assertThat(json).contains("\"device\":\"0xd8d5b90000001234\"", "\"fragmentsAccepted\":120", "\"fragmentsRejected\":2",
                 "\"reconnects\":3", "\"readingsStored\":110", "\"lastReadingAgeSeconds\":10.0",
                 "{\"name\":\"in\\\"flux\",\"state\":\"RETRYING\",\"pointsSent\":90,\"outboxLag\":20}");
+    }
+
+    @Test
+    void theRadioShowsItsHealthInBoth() {
+        RtlamrHealth health = new RtlamrHealth(RtlamrSource.State.WAITING, "rtlamr -format=json", 3,
+                Optional.of("wrote no message for 5 min"), Optional.of(START.plusSeconds(540)),
+                new RtlamrStats(500, 5, 320, 90, 1, 84, Map.of(48151623L, 60L)));
+        RunStatus base = status(Optional.empty(), Optional.empty());
+        RunStatus status = new RunStatus(base.at(), base.startedAt(), base.emu2Connected(), base.device(), base.emu2(),
+                base.readingsStored(), base.storeFailures(), base.lastReadingAt(), base.sinks(), base.pge(),
+                Optional.of(new RunStatus.RtlamrStatus(health, 84, 0)));
+        assertThat(PrometheusText.of(status).lines()).contains("metertap_rtlamr_up 0", "metertap_rtlamr_restarts_total 3",
+                "metertap_rtlamr_messages_total 500", "metertap_rtlamr_lines_skipped_total 5",
+                "metertap_rtlamr_other_meters_messages_total 320", "metertap_rtlamr_readings_stored_total 84",
+                "metertap_rtlamr_last_message_age_seconds 60.0");
+        assertThat(StatusJson.of(status)).contains("\"rtlamr\":{\"state\":\"WAITING\"", "\"restarts\":3",
+                "\"lastRestartReason\":\"wrote no message for 5 min\"", "\"otherMetersMessages\":320", "\"readingsStored\":84");
+        assertThat(StatusJson.of(base)).doesNotContain("rtlamr");
+        assertThat(PrometheusText.of(base)).doesNotContain("rtlamr");
     }
 }
