@@ -53,7 +53,7 @@ import java.util.concurrent.CountDownLatch;
                 "",
                 "Faults (--fault NAME=VALUE, or POST /faults/NAME?value=VALUE on the control API):",
                 "  clobber=RATE       the next scheduled fragment cuts a write off mid-byte, no newline",
-                "  stale-tail=RATE    a newly opened port first shows the tail of an old fragment",
+                "  stale-tail=RATE    a host attaching (pty: flushing at open) first reads the tail of an old fragment",
                 "  drop-replies=RATE  command replies go missing",
                 "  command-gap=SECS   commands closer together than this are ignored",
                 "  nul-bytes=RATE     1-8 NUL bytes before a fragment",

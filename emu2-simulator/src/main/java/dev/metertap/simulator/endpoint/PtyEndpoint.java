@@ -48,11 +48,25 @@ public final class PtyEndpoint implements Endpoint {
     private void open() throws IOException {
         PseudoTerminal opened = PseudoTerminal.open(link);
         pty = opened;
-        outlet.send(device.staleTail("pty " + opened.portPath()));
+        opened.onInputFlushed(() -> hostAttached(opened));
         Thread reader = new Thread(() -> readCommands(opened), "emu2-pty-in");
         reader.setDaemon(true);
         reader.start();
         LOG.info("EMU-2 serial port at {} ({})", opened.portPath(), opened.slavePath());
+    }
+
+    /**
+     * A host opened the port and flushed what was queued (pyserial and metertap do): on a device that is running, it
+     * reads the rest of whatever is being written first. Mid-write, that is the rest of the write; otherwise fault
+     * {@code stale-tail} puts the tail of an old fragment first. The check and the queueing are not atomic (the device
+     * lock is not taken under the outlet's), so a write begun in between goes out before the tail.
+     */
+    private void hostAttached(PseudoTerminal at) {
+        if (outlet.midWrite()) {
+            LOG.debug("host attached at {} mid-write: it reads the rest of that write first", at.portPath());
+            return;
+        }
+        outlet.sendFirst(device.staleTail("pty " + at.portPath()));
     }
 
     private void readCommands(PseudoTerminal from) {

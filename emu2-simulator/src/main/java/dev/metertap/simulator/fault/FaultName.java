@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 public enum FaultName {
     /** Per fragment: the write stalls and whatever is written next (the next scheduled one) cuts it off, no newline. */
     CLOBBER("clobber", "probability per fragment that the device stalls on it and the next fragment due cuts it off (replies are exposed twice as long)"),
-    /** Per port open (pty created or replugged, TCP client connected): the tail of an old fragment comes first. */
-    STALE_TAIL("stale-tail", "probability that a newly opened port first shows the tail of an old fragment"),
+    /** Per host attach (pty: the host's open-time flush; a TCP client connecting): an old fragment's tail comes first. */
+    STALE_TAIL("stale-tail", "probability that a host attaching first reads the tail of an old fragment"),
     /** Per answered command: the reply never goes out. */
     DROP_REPLIES("drop-replies", "probability per command that its reply is lost"),
     /** Seconds (host wall time): a command arriving sooner after the previous one is ignored. */

@@ -36,7 +36,7 @@ class PtyEndpointIT {
     }
 
     @Test
-    void aSerialReaderSeesExactlyTheJournalledBytesStaleTailFirst(@TempDir Path dir) throws Exception {
+    void aReaderAttachedFromTheStartSeesExactlyTheJournalledBytes(@TempDir Path dir) throws Exception {
         Path link = dir.resolve("ttyEMU2");
         try (Emu2Simulator sim = Emu2Simulator.builder().seed(3).manualTime().pty(link)
                 .fault(FaultName.STALE_TAIL, 1).fault(FaultName.CLOBBER, 0.2).fault(FaultName.NUL_BYTES, 0.1).build().start();
@@ -46,9 +46,8 @@ class PtyEndpointIT {
             byte[] expected = wireBytes(sim.journal().entries());
             byte[] got = port.awaitBytes(expected.length, WAIT);
             assertThat(got).as("seed 3").isEqualTo(expected);
-            EventEntry tail = sim.journal().events().get(0);
-            assertThat(tail.kind()).isEqualTo("stale-tail");
-            assertThat(new String(got, 0, tail.bytes().length, StandardCharsets.ISO_8859_1)).isEqualTo(tail.wireText()).doesNotStartWith("<Instant");
+            // it never flushed: a stale tail is for a host that attaches (and flushes) on a running device
+            assertThat(sim.journal().events()).extracting(EventEntry::kind).doesNotContain("stale-tail");
         }
     }
 
