@@ -14,7 +14,8 @@ import dev.metertap.simulator.endpoint.PtyEndpoint;
 import dev.metertap.simulator.endpoint.StdioEndpoint;
 import dev.metertap.simulator.endpoint.TcpEndpoint;
 import dev.metertap.simulator.endpoint.WireTiming;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
+import dev.metertap.simulator.fault.FaultSyntax;
 import dev.metertap.simulator.fault.Faults;
 import dev.metertap.simulator.journal.Journal;
 import dev.metertap.simulator.journal.JsonLinesJournal;
@@ -133,7 +134,7 @@ public final class Emu2Simulator implements AutoCloseable {
             }
             LOG.info("virtual EMU-2 started: seed {}, {}{}, faults {}", settings.seed,
                     settings.speed > 0 ? "speed " + settings.speed : "manual time",
-                    settings.speed > 0 && settings.holdClock ? " (clock held)" : "", faults.active());
+                    settings.speed > 0 && settings.holdClock ? " (clock held)" : "", faults);
             return this;
         } catch (IOException | RuntimeException e) {
             close();
@@ -144,7 +145,7 @@ public final class Emu2Simulator implements AutoCloseable {
     /** Packets at the device's write rate, in wall time at the clock's speed (no pacing in manual time). */
     private WireTiming wireTiming() {
         return new WireTiming(settings.wholeWrites ? 0 : WireTiming.USB_PACKET_BYTES,
-                () -> settings.speed > 0 ? settings.writeRate * settings.speed : 0, () -> faults.value(FaultName.TRICKLE));
+                () -> settings.speed > 0 ? settings.writeRate * settings.speed : 0, () -> faults.get(Fault.Trickle.class).map(Fault.Trickle::amount).orElse(0.0));
     }
 
     /**
@@ -293,7 +294,7 @@ public final class Emu2Simulator implements AutoCloseable {
         private InputStream stdin;
         private OutputStream stdout;
         private double speed = 1;
-        private final Map<FaultName, Double> faults = new EnumMap<>(FaultName.class);
+        private final List<Fault> faults = new ArrayList<>();
         private Path journalFile;
         private Long deviceMacId;
         private MeterInfoForm meterInfoForm = MeterInfoForm.NUMBER;
@@ -459,10 +460,20 @@ public final class Emu2Simulator implements AutoCloseable {
             return this;
         }
 
-        public Builder fault(FaultName name, double value) {
-            Faults.check(name, value);
-            faults.put(name, value);
+        /** A fault in force from the start (a later one of the same kind replaces it). */
+        public Builder fault(Fault fault) {
+            faults.add(fault);
             return this;
+        }
+
+        /** As the user writes it ({@code --fault clobber=0.2}); throws, in the user's words, on bad input. */
+        public Builder fault(String name, double value) {
+            FaultSyntax.Kind kind = FaultSyntax.kind(name);
+            if (value == 0) {
+                faults.removeIf(f -> f.getClass() == kind.type());
+                return this;
+            }
+            return fault(kind.of(value));
         }
 
         /** Keeps only about the last {@code entries} journal entries in memory (default: all). */

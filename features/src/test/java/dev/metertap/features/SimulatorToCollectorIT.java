@@ -5,7 +5,7 @@ import dev.metertap.collector.config.MetertapConfig;
 import dev.metertap.collector.emu2.session.Emu2Stats;
 import dev.metertap.collector.run.Collector;
 import dev.metertap.simulator.Emu2Simulator;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.FragmentEntry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,7 +44,7 @@ class SimulatorToCollectorIT {
         Path link = dir.resolve("ttyEMU2");
         long wallStart = System.nanoTime();
         try (Emu2Simulator emu = Emu2Simulator.builder().seed(SEED).manualTime().pty(link)
-                .fault(FaultName.CLOBBER, clobber).build().start()) {
+                .fault(new Fault.Clobber(clobber)).build().start()) {
             CollectedReadings readings = new CollectedReadings();
             // polls once, at connect, while the display's clock stands still: a poll on the wall clock would
             // fall at another simulated moment on every run, and the bytes would no longer follow from the seed

@@ -2,7 +2,7 @@ package dev.metertap.features;
 
 import dev.metertap.simulator.Emu2Simulator;
 import dev.metertap.simulator.device.MeterSpec;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.FragmentEntry;
 import dev.metertap.simulator.journal.Journal;
 
@@ -40,11 +40,11 @@ public final class VirtualDisplay implements AutoCloseable {
         configurable().seed(seed);
     }
 
-    public void fault(FaultName fault, double value) {
+    public void fault(Fault fault) {
         if (simulator != null) {
-            simulator.faults().set(fault, value);
+            simulator.faults().set(fault);
         } else {
-            builder.fault(fault, value);
+            builder.fault(fault);
         }
     }
 

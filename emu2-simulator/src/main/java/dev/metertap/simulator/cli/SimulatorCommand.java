@@ -4,7 +4,7 @@ import dev.metertap.simulator.Emu2Simulator;
 import dev.metertap.simulator.control.ControlServer;
 import dev.metertap.simulator.device.MeterInfoForm;
 import dev.metertap.simulator.device.MeterSpec;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.FaultSyntax;
 import dev.metertap.simulator.replay.Capture;
 import dev.metertap.simulator.replay.CaptureReplay;
 import dev.metertap.simulator.schedule.ScheduleEvent;
@@ -146,7 +146,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream status = stdio ? System.err : System.out;
         if (listFaults) {
-            for (FaultName f : FaultName.values()) {
+            for (FaultSyntax.Kind f : FaultSyntax.kinds()) {
                 status.printf("%-14s %s%n", f.id(), f.description());
             }
             return 0;
@@ -172,7 +172,7 @@ public final class SimulatorCommand implements Callable<Integer> {
                 status.println("  journal:     " + journal.toAbsolutePath());
             }
             if (!sim.faults().active().isEmpty()) {
-                status.println("  faults:      " + sim.faults().active());
+                status.println("  faults:      " + sim.faults());
             }
             status.println("Ctrl-C to stop.");
             if (unplugAfter != null) {
@@ -240,7 +240,7 @@ public final class SimulatorCommand implements Callable<Integer> {
         }
         periods.forEach((event, seconds) -> b.period(ScheduleEvent.parse(event)
                 .orElseThrow(() -> new IllegalArgumentException("unknown event " + event)), Duration.ofSeconds(seconds)));
-        faults.forEach((name, value) -> b.fault(FaultName.parse(name), value));
+        faults.forEach(b::fault);
         if (noPty) {
             b.noPty();
         } else {

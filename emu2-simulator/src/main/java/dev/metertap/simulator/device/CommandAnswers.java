@@ -1,7 +1,7 @@
 package dev.metertap.simulator.device;
 
 import dev.metertap.simulator.command.ReceivedCommand;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.CommandEntry.Outcome;
 import dev.metertap.simulator.schedule.ScheduleEvent;
 import dev.metertap.simulator.wire.DeviceTime;
@@ -48,7 +48,7 @@ final class CommandAnswers {
             return Answer.of(notes.meterList(device.meters()));
         }
         if (c.name().equals("get_device_info")) {
-            return Answer.of(notes.deviceInfo(device.faults().isOn(FaultName.DATE_CODE_FF)));
+            return Answer.of(notes.deviceInfo(device.faults().isOn(Fault.DateCodeFf.class)));
         }
         Optional<Integer> selected = meterIndex(c);
         if (selected.isEmpty()) {

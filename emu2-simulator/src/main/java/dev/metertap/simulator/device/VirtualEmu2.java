@@ -1,7 +1,7 @@
 package dev.metertap.simulator.device;
 
 import dev.metertap.simulator.command.ReceivedCommand;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.fault.Faults;
 import dev.metertap.simulator.journal.CommandEntry;
 import dev.metertap.simulator.journal.Journal;
@@ -186,8 +186,9 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
                     wire.emit(notes.connection(m, link()), "rejoin");
                 } else {
                     wire.emit(notes.demand(m), "schedule");
-                    if (wire.roll(FaultName.REJOIN)) {
-                        startRejoin(Duration.ofSeconds(60 + dice.nextInt(241)), "fault rejoin");
+                    Fault.Rejoin rejoin = faults.get(Fault.Rejoin.class).orElse(null);
+                    if (rejoin != null && rejoin.strikes(dice)) {
+                        startRejoin(rejoin.episode(dice), "fault rejoin");
                     }
                 }
             }
@@ -296,9 +297,8 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
             journalCommand(command, origin, CommandEntry.Outcome.IGNORED_SILENT, 0);
             return;
         }
-        double gap = faults.value(FaultName.COMMAND_GAP);
         // on the device's own clock: the fault is about the device's pace, whatever the simulation's speed
-        if (gap > 0 && previous != Long.MIN_VALUE && millis - previous < gap * 1e3) {
+        if (faults.get(Fault.CommandGap.class).map(gap -> gap.tooSoon(previous, millis)).orElse(false)) {
             journalCommand(command, origin, CommandEntry.Outcome.IGNORED_TOO_CLOSE, 0);
             return;
         }
@@ -309,7 +309,7 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
             LOG.warn("command {} could not be handled: {}", command, e.toString());
             answer = new CommandAnswers.Answer(CommandEntry.Outcome.INVALID, List.of());
         }
-        if (!answer.replies().isEmpty() && wire.roll(FaultName.DROP_REPLIES)) {
+        if (!answer.replies().isEmpty() && wire.roll(Fault.DropReplies.class)) {
             journalCommand(command, origin, CommandEntry.Outcome.REPLY_DROPPED, 0);
             return;
         }

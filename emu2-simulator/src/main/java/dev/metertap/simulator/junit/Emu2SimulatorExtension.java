@@ -135,7 +135,7 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
         Emu2Simulator sim = simulator;
         if (sim != null) {
             throwable.addSuppressed(new AssertionError("virtual EMU-2: seed " + sim.seed() + ", simulated time " + sim.now()
-                    + ", " + sim.journal().size() + " journal entries, faults " + sim.faults().active()));
+                    + ", " + sim.journal().size() + " journal entries, faults " + sim.faults()));
         }
         throw throwable;
     }

@@ -2,7 +2,7 @@ package dev.metertap.simulator.endpoint;
 
 import com.fazecast.jSerialComm.SerialPort;
 import dev.metertap.simulator.Emu2Simulator;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.EventEntry;
 import dev.metertap.simulator.journal.FragmentEntry;
 import dev.metertap.simulator.journal.Integrity;
@@ -42,7 +42,7 @@ class AttachMidWriteIT {
     void aHostThatFlushesAtOpenReadsAStaleTailFirst(Host host, @TempDir Path dir) throws Exception {
         Path link = dir.resolve("ttyEMU2");
         try (Emu2Simulator sim = Emu2Simulator.builder().seed(21).manualTime().uptime(Duration.ofDays(3)).pty(link)
-                .fault(FaultName.STALE_TAIL, 1).build().start()) {
+                .fault(new Fault.StaleTail(1)).build().start()) {
             sim.advance(Duration.ofMinutes(5)); // a backlog the host's flush discards
             SerialPort port = SerialPort.getCommPort(link.toString());
             port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);

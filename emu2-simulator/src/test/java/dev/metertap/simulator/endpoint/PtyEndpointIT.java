@@ -1,7 +1,7 @@
 package dev.metertap.simulator.endpoint;
 
 import dev.metertap.simulator.Emu2Simulator;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.CommandEntry;
 import dev.metertap.simulator.journal.EventEntry;
 import dev.metertap.simulator.journal.FragmentEntry;
@@ -39,7 +39,7 @@ class PtyEndpointIT {
     void aReaderAttachedFromTheStartSeesExactlyTheJournalledBytes(@TempDir Path dir) throws Exception {
         Path link = dir.resolve("ttyEMU2");
         try (Emu2Simulator sim = Emu2Simulator.builder().seed(3).manualTime().pty(link)
-                .fault(FaultName.STALE_TAIL, 1).fault(FaultName.CLOBBER, 0.2).fault(FaultName.NUL_BYTES, 0.1).build().start();
+                .fault(new Fault.StaleTail(1)).fault(new Fault.Clobber(0.2)).fault(new Fault.NulBytes(0.1)).build().start();
              PortReader port = PortReader.open(link, null)) {
             assertThat(sim.portPath()).hasValue(link.toString());
             sim.advance(Duration.ofHours(1));
@@ -92,7 +92,7 @@ class PtyEndpointIT {
     @Test
     void trickleSlowsWritesButKeepsEveryByte(@TempDir Path dir) throws Exception {
         Path link = dir.resolve("ttyEMU2");
-        try (Emu2Simulator sim = Emu2Simulator.builder().seed(6).manualTime().pty(link).fault(FaultName.TRICKLE, 4000).build().start();
+        try (Emu2Simulator sim = Emu2Simulator.builder().seed(6).manualTime().pty(link).fault(new Fault.Trickle(4000)).build().start();
              PortReader port = PortReader.open(link, null)) {
             long t0 = System.nanoTime();
             sim.advance(Duration.ofSeconds(20));
