@@ -31,13 +31,13 @@ final class CommandAnswers {
         }
     }
 
-    private final VirtualEmu2 device;
+    private final DeviceParts device;
     private String account = "";
     private String auth = "";
     private String host = "";
     private boolean meterEnabled = true;
 
-    CommandAnswers(VirtualEmu2 device) {
+    CommandAnswers(DeviceParts device) {
         this.device = device;
     }
 
@@ -61,15 +61,15 @@ final class CommandAnswers {
             case "initialize":
                 return Answer.none();
             case "restart":
-                device.restart();
+                device.link().restart();
                 return Answer.none();
             case "factory_reset":
-                device.decommission();
+                device.link().decommission();
                 return Answer.none();
             case "get_connection_status":
-                return Answer.of(notes.connection(m, device.link()));
+                return Answer.of(notes.connection(m, device.link().now()));
             case "get_network_info":
-                return Answer.of(notes.networkInfo(m, device.link()));
+                return Answer.of(notes.networkInfo(m, device.link().now()));
             case "get_meter_info":
                 return Answer.of(notes.meterInfo(m, account, auth, host, meterEnabled));
             case "set_meter_info":
