@@ -1,6 +1,7 @@
 package dev.metertap.simulator.cli;
 
 import dev.metertap.simulator.Emu2Simulator;
+import dev.metertap.simulator.Emu2SimulatorBuilder;
 import dev.metertap.simulator.control.ControlServer;
 import dev.metertap.simulator.device.MeterInfoForm;
 import dev.metertap.simulator.device.MeterSpec;
@@ -222,8 +223,8 @@ public final class SimulatorCommand implements Callable<Integer> {
     }
 
     /** The simulator these options describe (not built, not started). */
-    Emu2Simulator.Builder builder() throws UnknownHostException {
-        Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetain(JOURNAL_IN_MEMORY).zone(zone).solar(solar)
+    Emu2SimulatorBuilder builder() throws UnknownHostException {
+        Emu2SimulatorBuilder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetain(JOURNAL_IN_MEMORY).zone(zone).solar(solar)
                 .start(start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS)).uptime(Duration.ofSeconds(uptimeSeconds))
                 .meterInfoForm(meterInfoForm).writeRate(writeRate);
         if (wholeWrites) {

@@ -1,11 +1,9 @@
 package dev.metertap.simulator.endpoint;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
-import com.sun.jna.Structure;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -109,7 +107,7 @@ public final class PseudoTerminal implements Closeable {
 
     private static void makeRaw(int fd) {
         // termios differs in layout between systems; it is only passed back and forth, never read
-        Termios termios = new Termios();
+        LibC.Termios termios = new LibC.Termios();
         LibC.INSTANCE.tcgetattr(fd, termios);
         LibC.INSTANCE.cfmakeraw(termios);
         LibC.INSTANCE.tcsetattr(fd, TCSANOW, termios);
@@ -234,7 +232,7 @@ public final class PseudoTerminal implements Closeable {
             throw new InterruptedIOException("interrupted while waiting on " + slavePath);
         }
         ensureOpen();
-        PollFd pollFd = new PollFd();
+        LibC.PollFd pollFd = new LibC.PollFd();
         pollFd.fd = master;
         pollFd.events = event;
         LibC.INSTANCE.poll(pollFd, 1, millis);
@@ -276,51 +274,5 @@ public final class PseudoTerminal implements Closeable {
     @Override
     public String toString() {
         return "PseudoTerminal[" + portPath() + (closed ? ", closed" : "") + "]";
-    }
-
-    /** The few libc calls a pseudo-terminal needs. */
-    private interface LibC extends Library {
-        LibC INSTANCE = Native.load("c", LibC.class);
-
-        int posix_openpt(int flags) throws LastErrorException;
-
-        int grantpt(int fd) throws LastErrorException;
-
-        int unlockpt(int fd) throws LastErrorException;
-
-        String ptsname(int fd);
-
-        int open(String path, int flags) throws LastErrorException;
-
-        int tcgetattr(int fd, Termios termios) throws LastErrorException;
-
-        void cfmakeraw(Termios termios);
-
-        int tcsetattr(int fd, int optionalActions, Termios termios) throws LastErrorException;
-
-        int fcntl(int fd, int cmd, int arg) throws LastErrorException;
-
-        int ioctl(int fd, NativeLong request, int[] arg) throws LastErrorException;
-
-        int read(int fd, byte[] buffer, int count);
-
-        int write(int fd, byte[] buffer, int count);
-
-        int poll(PollFd fds, int nfds, int timeoutMillis);
-
-        int close(int fd);
-    }
-
-    /** An opaque termios: big enough for every system's layout, never read field by field. */
-    @Structure.FieldOrder("bytes")
-    public static final class Termios extends Structure {
-        public byte[] bytes = new byte[256];
-    }
-
-    @Structure.FieldOrder({"fd", "events", "revents"})
-    public static final class PollFd extends Structure {
-        public int fd;
-        public short events;
-        public short revents;
     }
 }

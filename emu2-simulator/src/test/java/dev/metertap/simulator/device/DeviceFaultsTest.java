@@ -1,6 +1,7 @@
 package dev.metertap.simulator.device;
 
 import dev.metertap.simulator.Emu2Simulator;
+import dev.metertap.simulator.Emu2SimulatorBuilder;
 import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.fault.FaultSyntax;
 import dev.metertap.simulator.journal.CommandEntry;
@@ -30,7 +31,7 @@ class DeviceFaultsTest {
     private static final long SEED = 7;
     private final List<Emu2Simulator> started = new ArrayList<>();
 
-    private Emu2Simulator start(Emu2Simulator.Builder builder) throws IOException {
+    private Emu2Simulator start(Emu2SimulatorBuilder builder) throws IOException {
         Emu2Simulator sim = builder.manualTime().noPty().build().start();
         started.add(sim);
         return sim;
