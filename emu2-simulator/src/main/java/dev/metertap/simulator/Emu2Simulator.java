@@ -30,7 +30,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * try (Emu2Simulator emu = Emu2Simulator.builder().seed(42).manualTime().pty(link).build().start()) {
- *     emu.advance(Duration.ofMinutes(5));             // fragments written synchronously
+ *     emu.advance(Duration.ofMinutes(5));             // fragments journalled before it returns
  *     emu.journal().fragments("InstantaneousDemand");  // what was written, decoded
  * }
  * }</pre>
@@ -130,7 +130,10 @@ public final class Emu2Simulator implements AutoCloseable {
         }
     }
 
-    /** Manual time only: moves the simulated clock on, writing everything due, before returning. */
+    /**
+     * Manual time only: moves the simulated clock on, journalling everything due and queueing its bytes before
+     * returning; the ports write them on their own threads ({@link #awaitWritten}).
+     */
     public void advance(Duration d) {
         if (driver != null) {
             throw new IllegalStateException("the clock is driven at speed " + settings.speed + "; advance() needs manualTime()");
@@ -157,6 +160,11 @@ public final class Emu2Simulator implements AutoCloseable {
         }
         device.nextEventMillis(); // takes the device's lock: the step that reached the instant has finished
         return true;
+    }
+
+    /** Waits (at most {@code timeout}) until the ports have handed every byte queued so far to the operating system. */
+    public boolean awaitWritten(Duration timeout) throws InterruptedException {
+        return ports.awaitWritten(timeout);
     }
 
     public boolean isManualTime() {

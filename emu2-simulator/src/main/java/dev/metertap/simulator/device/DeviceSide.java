@@ -8,6 +8,6 @@ public interface DeviceSide {
     /** A command a host sent, arriving on {@code origin} ({@code pty}, {@code tcp:…}, {@code stdio}). */
     void receive(ReceivedCommand command, String origin);
 
-    /** Bytes waiting in a port that was just opened (fault {@code stale-tail}); empty for none. */
+    /** What a host that has just attached reads first (fault {@code stale-tail}): an old fragment's end; often none. */
     byte[] staleTail(String where);
 }

@@ -33,6 +33,7 @@ final class Outlet implements AutoCloseable {
     private final WireTiming timing;
     private final LinkedBlockingDeque<byte[]> queue = new LinkedBlockingDeque<>();
     private final AtomicLong pending = new AtomicLong();
+    private final Object drained = new Object();
     private final SplittableRandom pieces = new SplittableRandom(7);
     private volatile boolean running;
     /** Between the first and the last byte of one write: a host attaching now reads the rest of it first. */
@@ -93,6 +94,29 @@ final class Outlet implements AutoCloseable {
         while ((dropped = queue.poll()) != null) {
             pending.addAndGet(-dropped.length);
         }
+        signalIfDrained();
+    }
+
+    /** Waits until everything queued so far has been written (or dropped); false if not by {@code deadlineNanos}. */
+    boolean awaitDrained(long deadlineNanos) throws InterruptedException {
+        synchronized (drained) {
+            while (pending.get() > 0) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                drained.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    private void signalIfDrained() {
+        if (pending.get() <= 0) {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        }
     }
 
     long pendingBytes() {
@@ -124,6 +148,7 @@ final class Outlet implements AutoCloseable {
             } finally {
                 midWrite = false;
                 pending.addAndGet(-bytes.length);
+                signalIfDrained();
             }
         }
     }

@@ -135,6 +135,11 @@ public final class PtyEndpoint implements Endpoint {
     }
 
     @Override
+    public boolean awaitWritten(long deadlineNanos) throws InterruptedException {
+        return outlet.awaitDrained(deadlineNanos);
+    }
+
+    @Override
     public long pendingBytes() {
         return outlet.pendingBytes();
     }
