@@ -58,15 +58,20 @@ public final class PtyEndpoint implements Endpoint {
     /**
      * A host opened the port and flushed what was queued (pyserial and metertap do): on a device that is running, it
      * reads the rest of whatever is being written first. Mid-write, that is the rest of the write; otherwise fault
-     * {@code stale-tail} puts the tail of an old fragment first. The check and the queueing are not atomic (the device
-     * lock is not taken under the outlet's), so a write begun in between goes out before the tail.
+     * {@code stale-tail} puts the tail of an old fragment first. The flush is heard a moment after it happened, and the
+     * check and the queueing are not atomic (the device's lock is never taken under the outlet's), so a write that
+     * begins in between goes out whole before the tail.
      */
     private void hostAttached(PseudoTerminal at) {
         if (outlet.midWrite()) {
             LOG.debug("host attached at {} mid-write: it reads the rest of that write first", at.portPath());
             return;
         }
-        outlet.sendFirst(device.staleTail("pty " + at.portPath()));
+        try {
+            outlet.sendFirst(device.staleTail("pty " + at.portPath()));
+        } catch (RuntimeException e) {
+            LOG.warn("no stale tail for the host at {}: {}", at.portPath(), e.toString()); // the port reads on regardless
+        }
     }
 
     private void readCommands(PseudoTerminal from) {
