@@ -162,7 +162,7 @@ public final class Emu2Simulator implements AutoCloseable {
         return true;
     }
 
-    /** Waits (at most {@code timeout}) until the ports have handed every byte queued so far to the operating system. */
+    /** Waits (at most {@code timeout}) until the ports have nothing left to write (manual time: what advance queued). */
     public boolean awaitWritten(Duration timeout) throws InterruptedException {
         return ports.awaitWritten(timeout);
     }

@@ -97,7 +97,7 @@ final class Outlet implements AutoCloseable {
         signalIfDrained();
     }
 
-    /** Waits until everything queued so far has been written (or dropped); false if not by {@code deadlineNanos}. */
+    /** Waits until nothing is queued or being written (all written or dropped); false if not by {@code deadlineNanos}. */
     boolean awaitDrained(long deadlineNanos) throws InterruptedException {
         synchronized (drained) {
             while (pending.get() > 0) {
