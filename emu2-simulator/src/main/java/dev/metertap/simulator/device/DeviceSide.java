@@ -2,6 +2,8 @@ package dev.metertap.simulator.device;
 
 import dev.metertap.simulator.command.ReceivedCommand;
 
+import java.util.function.Consumer;
+
 /** What an endpoint needs of the device: somewhere to deliver commands, and the bytes a new port shows first. */
 public interface DeviceSide {
 
@@ -10,4 +12,12 @@ public interface DeviceSide {
 
     /** What a host that has just attached reads first (fault {@code stale-tail}): an old fragment's end; often none. */
     byte[] staleTail(String where);
+
+    /**
+     * A host has just attached: the device hands its {@link #staleTail} to {@code putFirst} while it writes nothing
+     * else, so nothing it writes afterwards can go out before the tail.
+     */
+    default void hostAttached(String where, Consumer<byte[]> putFirst) {
+        putFirst.accept(staleTail(where));
+    }
 }

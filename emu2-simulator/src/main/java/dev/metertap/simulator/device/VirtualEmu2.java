@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * The simulated EMU-2: its meters and what it reports of them when; when things fall due is the
@@ -194,6 +195,11 @@ public final class VirtualEmu2 implements TimeDriver.Simulation, DeviceSide {
             old.read(before, load.watts(before));
             return wire.bytes(notes.demand(old));
         });
+    }
+
+    @Override
+    public synchronized void hostAttached(String where, Consumer<byte[]> putFirst) {
+        putFirst.accept(staleTail(where)); // under the device's lock: queued before anything it writes next
     }
 
     // ---- triggered flaws

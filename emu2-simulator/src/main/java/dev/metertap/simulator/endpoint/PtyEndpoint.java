@@ -58,9 +58,9 @@ public final class PtyEndpoint implements Endpoint {
     /**
      * A host opened the port and flushed what was queued (pyserial and metertap do): on a device that is running, it
      * reads the rest of whatever is being written first. Mid-write, that is the rest of the write; otherwise fault
-     * {@code stale-tail} puts the tail of an old fragment first. The flush is heard a moment after it happened, and the
-     * check and the queueing are not atomic (the device's lock is never taken under the outlet's), so a write that
-     * begins in between goes out whole before the tail.
+     * {@code stale-tail} puts the tail of an old fragment first, queued before anything the device writes next. The flush
+     * is heard a moment after it happened, and the outlet is not locked meanwhile, so a write already queued that begins
+     * in between goes out whole before the tail.
      */
     private void hostAttached(PseudoTerminal at) {
         if (outlet.midWrite()) {
@@ -68,7 +68,7 @@ public final class PtyEndpoint implements Endpoint {
             return;
         }
         try {
-            outlet.sendFirst(device.staleTail("pty " + at.portPath()));
+            device.hostAttached("pty " + at.portPath(), outlet::sendFirst);
         } catch (RuntimeException e) {
             LOG.warn("no stale tail for the host at {}: {}", at.portPath(), e.toString()); // the port reads on regardless
         }
