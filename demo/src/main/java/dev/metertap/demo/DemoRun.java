@@ -23,8 +23,9 @@ import dev.metertap.pgemock.espi.MeteredEnergy;
 import dev.metertap.pgemock.espi.UsageModel;
 import dev.metertap.pgemock.espi.UsagePointSpec;
 import dev.metertap.simulator.Emu2Simulator;
+import dev.metertap.simulator.Emu2SimulatorBuilder;
 import dev.metertap.simulator.device.HouseholdLoad;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -210,9 +211,9 @@ final class DemoRun {
     }
 
     private Emu2Simulator simulator(Instant end, DeviceTally device) {
-        Emu2Simulator.Builder builder = Emu2Simulator.builder().seed(settings.seed()).zone(ZONE).solar(5000)
+        Emu2SimulatorBuilder builder = Emu2Simulator.builder().seed(settings.seed()).zone(ZONE).solar(5000)
                 .start(end.minus(settings.duration())).stopAt(end).speed(settings.speed()).holdClock()
-                .fault(FaultName.CLOBBER, 0.1).pty(new DemoFiles(settings.dir()).port()).journalRetain(JOURNAL_RETAINED);
+                .fault(new Fault.Clobber(0.1)).pty(new DemoFiles(settings.dir()).port()).journalRetain(JOURNAL_RETAINED);
         settings.journal().ifPresent(builder::journalFile);
         Emu2Simulator emu = builder.build();
         emu.journal().addListener(device);

@@ -2,7 +2,7 @@ package dev.metertap.features;
 
 import dev.metertap.collector.cli.MetertapCommand;
 import dev.metertap.simulator.Emu2Simulator;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.CommandEntry;
 import dev.metertap.simulator.replay.Capture;
 import dev.metertap.simulator.replay.CaptureReplay;
@@ -47,7 +47,7 @@ class CaptureReplayIT {
         Path link = dir.resolve("ttyLive");
         Instant start = Emu2Simulator.DEFAULT_START;
         try (Emu2Simulator emu = Emu2Simulator.builder().seed(SEED).pty(link).speed(600).holdClock()
-                .stopAt(start.plus(Duration.ofMinutes(20))).fault(FaultName.CLOBBER, 0.1).build().start()) {
+                .stopAt(start.plus(Duration.ofMinutes(20))).fault(new Fault.Clobber(0.1)).build().start()) {
             CompletableFuture<Void> asked = new CompletableFuture<>();
             emu.journal().addListener(entry -> {
                 if (entry instanceof CommandEntry) {

@@ -3,7 +3,7 @@ package dev.metertap.features;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.metertap.collector.reading.DemandReading;
 import dev.metertap.collector.sink.mqtt.Mosquitto;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.FragmentEntry;
 import dev.metertap.simulator.journal.Integrity;
 import io.cucumber.java.Before;
@@ -44,7 +44,7 @@ public final class HomeAssistantSteps {
 
     @Given("the display reads 0 kWh in {int} % of its summations")
     public void summationsSometimesReadZero(int percent) {
-        display.fault(FaultName.ZERO_SUMMATION, percent / 100.0);
+        display.fault(new Fault.ZeroSummation(percent / 100.0));
     }
 
     @Given("the collector publishes to Home Assistant over MQTT")

@@ -2,7 +2,7 @@ package dev.metertap.features;
 
 import dev.metertap.collector.emu2.command.Restart;
 import dev.metertap.simulator.device.MeterSpec;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.CommandEntry;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
@@ -41,7 +41,7 @@ public final class MeterSteps {
 
     @Given("the display cuts {int} % of its writes short")
     public void theDisplayCutsWritesShort(int percent) {
-        display.fault(FaultName.CLOBBER, percent / 100.0);
+        display.fault(new Fault.Clobber(percent / 100.0));
     }
 
     @Given("the house has {int} W of rooftop solar")

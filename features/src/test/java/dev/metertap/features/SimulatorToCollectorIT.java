@@ -5,7 +5,7 @@ import dev.metertap.collector.config.MetertapConfig;
 import dev.metertap.collector.emu2.session.Emu2Stats;
 import dev.metertap.collector.run.Collector;
 import dev.metertap.simulator.Emu2Simulator;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.FragmentEntry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The collector, as assembled for {@code metertap run}, against the virtual EMU-2, through a real pseudo-terminal and
- * jSerialComm: 24 simulated hours with none, 20 % and 50 % of writes clobbered. Every intact demand and
+ * jSerialComm: 24 simulated hours with none, 20 % and 50 % of writes clobbered, attaching as to a running display
+ * (its open-time flush is followed by the tail of an old fragment). Every intact demand and
  * summation fragment in the simulator's journal must come out of the collector with the same
  * value, and nothing else may. The two share no protocol code: the journal is the oracle.
  */
@@ -44,7 +45,7 @@ class SimulatorToCollectorIT {
         Path link = dir.resolve("ttyEMU2");
         long wallStart = System.nanoTime();
         try (Emu2Simulator emu = Emu2Simulator.builder().seed(SEED).manualTime().pty(link)
-                .fault(FaultName.CLOBBER, clobber).build().start()) {
+                .fault(new Fault.Clobber(clobber)).fault(new Fault.StaleTail(1)).build().start()) {
             CollectedReadings readings = new CollectedReadings();
             // polls once, at connect, while the display's clock stands still: a poll on the wall clock would
             // fall at another simulated moment on every run, and the bytes would no longer follow from the seed
@@ -81,12 +82,14 @@ class SimulatorToCollectorIT {
                 Set<String> invented = new HashSet<>(decoded);
                 invented.removeAll(intact);
                 long clobbered = written.stream().filter(entry -> !entry.isIntact()).count();
+                long staleTails = emu.journal().events().stream().filter(e -> e.kind().equals("stale-tail")).count();
                 System.out.printf("simulator to collector, seed %d: %s simulated in %.1f s wall; demand+summation fragments "
-                                + "emitted=%d clobbered=%d intact readings=%d recovered=%d false=%d; collector %s%n",
-                        SEED, SIMULATED, wall.toMillis() / 1000.0, written.size(), clobbered, intact.size(),
+                                + "emitted=%d clobbered=%d stale tails=%d intact readings=%d recovered=%d false=%d; collector %s%n",
+                        SEED, SIMULATED, wall.toMillis() / 1000.0, written.size(), clobbered, staleTails, intact.size(),
                         intact.size() - missing.size(), invented.size(), stats);
 
                 assertThat(clobbered > 0).as("the fault was active").isEqualTo(clobber > 0);
+                assertThat(staleTails).as("the collector's open-time flush was seen as an attach").isPositive();
                 assertThat(missing).as("intact readings the collector missed (seed %d)", SEED).isEmpty();
                 assertThat(invented).as("readings that match no intact fragment (seed %d)", SEED).isEmpty();
             }

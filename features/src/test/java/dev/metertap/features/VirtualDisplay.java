@@ -1,8 +1,9 @@
 package dev.metertap.features;
 
 import dev.metertap.simulator.Emu2Simulator;
+import dev.metertap.simulator.Emu2SimulatorBuilder;
 import dev.metertap.simulator.device.MeterSpec;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.FragmentEntry;
 import dev.metertap.simulator.journal.Journal;
 
@@ -28,7 +29,7 @@ public final class VirtualDisplay implements AutoCloseable {
     private static final Duration STEP = Duration.ofMinutes(10);
 
     private final ScenarioFolder folder;
-    private final Emu2Simulator.Builder builder;
+    private final Emu2SimulatorBuilder builder;
     private Emu2Simulator simulator;
 
     public VirtualDisplay(ScenarioFolder folder) {
@@ -40,11 +41,11 @@ public final class VirtualDisplay implements AutoCloseable {
         configurable().seed(seed);
     }
 
-    public void fault(FaultName fault, double value) {
+    public void fault(Fault fault) {
         if (simulator != null) {
-            simulator.faults().set(fault, value);
+            simulator.faults().set(fault);
         } else {
-            builder.fault(fault, value);
+            builder.fault(fault);
         }
     }
 
@@ -104,7 +105,7 @@ public final class VirtualDisplay implements AutoCloseable {
         return whole;
     }
 
-    private Emu2Simulator.Builder configurable() {
+    private Emu2SimulatorBuilder configurable() {
         if (simulator != null) {
             throw new IllegalStateException("the display is already running; configure it before the collector starts");
         }

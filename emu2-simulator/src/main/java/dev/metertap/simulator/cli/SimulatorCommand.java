@@ -1,10 +1,11 @@
 package dev.metertap.simulator.cli;
 
 import dev.metertap.simulator.Emu2Simulator;
+import dev.metertap.simulator.Emu2SimulatorBuilder;
 import dev.metertap.simulator.control.ControlServer;
 import dev.metertap.simulator.device.MeterInfoForm;
 import dev.metertap.simulator.device.MeterSpec;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.FaultSyntax;
 import dev.metertap.simulator.replay.Capture;
 import dev.metertap.simulator.replay.CaptureReplay;
 import dev.metertap.simulator.schedule.ScheduleEvent;
@@ -53,7 +54,7 @@ import java.util.concurrent.CountDownLatch;
                 "",
                 "Faults (--fault NAME=VALUE, or POST /faults/NAME?value=VALUE on the control API):",
                 "  clobber=RATE       the next scheduled fragment cuts a write off mid-byte, no newline",
-                "  stale-tail=RATE    a newly opened port first shows the tail of an old fragment",
+                "  stale-tail=RATE    a host attaching (pty: flushing at open) first reads the tail of an old fragment",
                 "  drop-replies=RATE  command replies go missing",
                 "  command-gap=SECS   commands closer together than this are ignored",
                 "  nul-bytes=RATE     1-8 NUL bytes before a fragment",
@@ -146,7 +147,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream status = stdio ? System.err : System.out;
         if (listFaults) {
-            for (FaultName f : FaultName.values()) {
+            for (FaultSyntax.Kind f : FaultSyntax.kinds()) {
                 status.printf("%-14s %s%n", f.id(), f.description());
             }
             return 0;
@@ -172,7 +173,7 @@ public final class SimulatorCommand implements Callable<Integer> {
                 status.println("  journal:     " + journal.toAbsolutePath());
             }
             if (!sim.faults().active().isEmpty()) {
-                status.println("  faults:      " + sim.faults().active());
+                status.println("  faults:      " + sim.faults());
             }
             status.println("Ctrl-C to stop.");
             if (unplugAfter != null) {
@@ -222,8 +223,8 @@ public final class SimulatorCommand implements Callable<Integer> {
     }
 
     /** The simulator these options describe (not built, not started). */
-    Emu2Simulator.Builder builder() throws UnknownHostException {
-        Emu2Simulator.Builder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetain(JOURNAL_IN_MEMORY).zone(zone).solar(solar)
+    Emu2SimulatorBuilder builder() throws UnknownHostException {
+        Emu2SimulatorBuilder b = Emu2Simulator.builder().seed(seed).speed(speed).journalRetain(JOURNAL_IN_MEMORY).zone(zone).solar(solar)
                 .start(start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS)).uptime(Duration.ofSeconds(uptimeSeconds))
                 .meterInfoForm(meterInfoForm).writeRate(writeRate);
         if (wholeWrites) {
@@ -240,7 +241,7 @@ public final class SimulatorCommand implements Callable<Integer> {
         }
         periods.forEach((event, seconds) -> b.period(ScheduleEvent.parse(event)
                 .orElseThrow(() -> new IllegalArgumentException("unknown event " + event)), Duration.ofSeconds(seconds)));
-        faults.forEach((name, value) -> b.fault(FaultName.parse(name), value));
+        faults.forEach(b::fault);
         if (noPty) {
             b.noPty();
         } else {

@@ -3,7 +3,7 @@ package dev.metertap.simulator.control;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.metertap.simulator.Emu2Simulator;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.FaultSyntax;
 import dev.metertap.simulator.journal.JournalEntry;
 import dev.metertap.simulator.journal.JsonLinesJournal;
 import io.netty.bootstrap.ServerBootstrap;
@@ -174,11 +174,13 @@ public final class ControlServer implements AutoCloseable {
             return Reply.json(faults());
         }
         if (path.startsWith("/faults/")) {
-            FaultName name = FaultName.parse(path.substring("/faults/".length()));
+            String name = path.substring("/faults/".length());
             if (method.equals(HttpMethod.DELETE)) {
                 sim.faults().clear(name);
             } else if (method.equals(HttpMethod.POST) || method.equals(HttpMethod.PUT)) {
                 sim.faults().set(name, Double.parseDouble(first(params, "value")));
+            } else {
+                FaultSyntax.kind(name); // an unknown name is an error for a GET too
             }
             return Reply.json(faults());
         }
@@ -232,8 +234,7 @@ public final class ControlServer implements AutoCloseable {
 
     private ObjectNode faults() {
         ObjectNode node = JSON.createObjectNode();
-        sim.faults().active().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> node.put(e.getKey().id(), e.getValue()));
+        sim.faults().active().forEach(f -> node.put(f.id(), f.amount()));
         return node;
     }
 

@@ -1,7 +1,7 @@
 package dev.metertap.simulator.device;
 
 import dev.metertap.simulator.command.ReceivedCommand;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.CommandEntry.Outcome;
 import dev.metertap.simulator.schedule.ScheduleEvent;
 import dev.metertap.simulator.wire.DeviceTime;
@@ -31,13 +31,13 @@ final class CommandAnswers {
         }
     }
 
-    private final VirtualEmu2 device;
+    private final DeviceParts device;
     private String account = "";
     private String auth = "";
     private String host = "";
     private boolean meterEnabled = true;
 
-    CommandAnswers(VirtualEmu2 device) {
+    CommandAnswers(DeviceParts device) {
         this.device = device;
     }
 
@@ -48,7 +48,7 @@ final class CommandAnswers {
             return Answer.of(notes.meterList(device.meters()));
         }
         if (c.name().equals("get_device_info")) {
-            return Answer.of(notes.deviceInfo(device.faults().isOn(FaultName.DATE_CODE_FF)));
+            return Answer.of(notes.deviceInfo(device.faults().isOn(Fault.DateCodeFf.class)));
         }
         Optional<Integer> selected = meterIndex(c);
         if (selected.isEmpty()) {
@@ -61,15 +61,15 @@ final class CommandAnswers {
             case "initialize":
                 return Answer.none();
             case "restart":
-                device.restart();
+                device.link().restart();
                 return Answer.none();
             case "factory_reset":
-                device.decommission();
+                device.link().decommission();
                 return Answer.none();
             case "get_connection_status":
-                return Answer.of(notes.connection(m, device.link()));
+                return Answer.of(notes.connection(m, device.link().now()));
             case "get_network_info":
-                return Answer.of(notes.networkInfo(m, device.link()));
+                return Answer.of(notes.networkInfo(m, device.link().now()));
             case "get_meter_info":
                 return Answer.of(notes.meterInfo(m, account, auth, host, meterEnabled));
             case "set_meter_info":

@@ -1,6 +1,6 @@
 package dev.metertap.simulator.device;
 
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.fault.Faults;
 import dev.metertap.simulator.journal.EventEntry;
 import dev.metertap.simulator.journal.FragmentEntry;
@@ -89,10 +89,10 @@ final class DeviceWire {
      */
     void emit(Notification n, String trigger) {
         Instant now = clock.instant();
-        if (n.hasTimestamp() && roll(FaultName.SENTINELS)) {
+        if (n.hasTimestamp() && roll(Fault.Sentinels.class)) {
             n = n.withSentinelTimestamp();
         }
-        if (n.isSummation() && roll(FaultName.ZERO_SUMMATION)) {
+        if (n.isSummation() && roll(Fault.ZeroSummation.class)) {
             n = n.withZeroCounters();
         }
         byte[] bytes = writer.bytes(n.fragment());
@@ -107,14 +107,16 @@ final class DeviceWire {
             append(n, trigger, bytes, Integrity.LOST, 0, now);
             return;
         }
-        if (victim == null && roll(FaultName.NUL_BYTES)) {
-            byte[] nul = new byte[1 + dice.nextInt(8)];
+        Fault.NulBytes nuls = faults.get(Fault.NulBytes.class).orElse(null);
+        if (victim == null && nuls != null && nuls.strikes(dice)) {
+            byte[] nul = nuls.bytes(dice);
             output.write(nul);
             event("nul-bytes", nul.length + " NUL byte(s) before the next fragment", nul);
         }
         int chain = victim == null ? 0 : victim.chain();
-        if (chain < MAX_CLOBBER_CHAIN && stalls(trigger)) {
-            int cut = 1 + dice.nextInt(bytes.length - 3);
+        Fault.Clobber clobber = faults.get(Fault.Clobber.class).orElse(null);
+        if (chain < MAX_CLOBBER_CHAIN && clobber != null && clobber.stalls(trigger.startsWith(REPLY), dice)) {
+            int cut = clobber.bytesBeforeStall(bytes.length, dice);
             byte[] prefix = Arrays.copyOf(bytes, cut);
             output.write(prefix);
             stalled = new Stalled(n, trigger, prefix, now, chain + 1);
@@ -123,15 +125,6 @@ final class DeviceWire {
         output.write(bytes);
         lastIntact = bytes;
         append(n, trigger, bytes, Integrity.INTACT, 0, now);
-    }
-
-    /** Command replies are the most exposed writes, as users of real units report: exposed twice as long. */
-    private boolean stalls(String trigger) {
-        double p = faults.value(FaultName.CLOBBER);
-        if (trigger.startsWith(REPLY)) {
-            p = 1 - (1 - p) * (1 - p);
-        }
-        return p > 0 && dice.nextDouble() < p;
     }
 
     /** Journals a stalled write that nothing cut (the run ends): it stays cut short on the wire. */
@@ -147,13 +140,11 @@ final class DeviceWire {
      * one written, else {@code beforePowerOn}), else nothing. Journalled.
      */
     byte[] staleTail(String where, Supplier<byte[]> beforePowerOn) {
-        double p = faults.value(FaultName.STALE_TAIL);
-        if (!(p > 0 && tailDice.nextDouble() < p)) {
+        Fault.StaleTail stale = faults.get(Fault.StaleTail.class).orElse(null);
+        if (stale == null || !stale.strikes(tailDice)) {
             return new byte[0];
         }
-        byte[] source = lastIntact != null ? lastIntact : beforePowerOn.get();
-        int from = source.length / 4 + tailDice.nextInt(source.length / 2);
-        byte[] tail = Arrays.copyOfRange(source, from, source.length);
+        byte[] tail = stale.tailOf(lastIntact != null ? lastIntact : beforePowerOn.get(), tailDice);
         event("stale-tail", "old bytes waiting at " + where, tail);
         return tail;
     }
@@ -162,9 +153,9 @@ final class DeviceWire {
         return writer.bytes(n.fragment());
     }
 
-    boolean roll(FaultName fault) {
-        double p = faults.value(fault);
-        return p > 0 && dice.nextDouble() < p;
+    /** Whether a chance fault strikes now, on the device's dice. */
+    boolean roll(Class<? extends Fault.Chance> fault) {
+        return faults.strikes(fault, dice);
     }
 
     void event(String kind, String detail, byte[] bytes) {

@@ -19,6 +19,9 @@ public interface Endpoint extends AutoCloseable {
     /** Bytes queued but not yet handed to the operating system. */
     long pendingBytes();
 
+    /** Waits until the bytes queued so far have been handed to the operating system; false if not by the deadline. */
+    boolean awaitWritten(long deadlineNanos) throws InterruptedException;
+
     @Override
     void close();
 }

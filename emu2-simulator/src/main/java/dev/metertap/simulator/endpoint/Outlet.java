@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -31,10 +31,13 @@ final class Outlet implements AutoCloseable {
     private final String name;
     private final Target target;
     private final WireTiming timing;
-    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingDeque<byte[]> queue = new LinkedBlockingDeque<>();
     private final AtomicLong pending = new AtomicLong();
+    private final Object drained = new Object();
     private final SplittableRandom pieces = new SplittableRandom(7);
     private volatile boolean running;
+    /** Between the first and the last byte of one write: a host attaching now reads the rest of it first. */
+    private volatile boolean midWrite;
     private Thread thread;
     private boolean warned;
 
@@ -69,6 +72,20 @@ final class Outlet implements AutoCloseable {
         queue.add(bytes);
     }
 
+    /** Whether a write has begun and not ended: a host that flushes now reads the rest of it first. */
+    boolean midWrite() {
+        return midWrite;
+    }
+
+    /** Queues bytes ahead of everything queued (the stale tail for a host that has just attached). */
+    void sendFirst(byte[] bytes) {
+        if (bytes.length == 0) {
+            return;
+        }
+        pending.addAndGet(bytes.length);
+        queue.addFirst(bytes);
+    }
+
     /** Drops everything queued (the port went away). */
     void clear() {
         // count down only what is dropped here: bytes the writer has taken count down when written,
@@ -76,6 +93,29 @@ final class Outlet implements AutoCloseable {
         byte[] dropped;
         while ((dropped = queue.poll()) != null) {
             pending.addAndGet(-dropped.length);
+        }
+        signalIfDrained();
+    }
+
+    /** Waits until nothing is queued or being written (all written or dropped); false if not by {@code deadlineNanos}. */
+    boolean awaitDrained(long deadlineNanos) throws InterruptedException {
+        synchronized (drained) {
+            while (pending.get() > 0) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                drained.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    private void signalIfDrained() {
+        if (pending.get() <= 0) {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
         }
     }
 
@@ -94,6 +134,7 @@ final class Outlet implements AutoCloseable {
             if (bytes == null) {
                 continue;
             }
+            midWrite = true;
             try {
                 double trickle = timing.trickleBytesPerSecond().getAsDouble();
                 if (trickle > 0) {
@@ -105,7 +146,9 @@ final class Outlet implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 LOG.debug("{}: write failed ({}); bytes dropped", name, e.toString());
             } finally {
+                midWrite = false;
                 pending.addAndGet(-bytes.length);
+                signalIfDrained();
             }
         }
     }

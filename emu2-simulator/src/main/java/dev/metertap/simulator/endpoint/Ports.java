@@ -4,6 +4,7 @@ import dev.metertap.simulator.device.DeviceOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -51,6 +52,17 @@ public final class Ports implements DeviceOutput, AutoCloseable {
             sum += e.pendingBytes();
         }
         return sum;
+    }
+
+    /** Waits until every endpoint has handed the bytes queued so far to the operating system. */
+    public boolean awaitWritten(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Endpoint e : endpoints) {
+            if (!e.awaitWritten(deadline)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

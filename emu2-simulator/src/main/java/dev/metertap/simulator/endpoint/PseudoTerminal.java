@@ -1,10 +1,9 @@
 package dev.metertap.simulator.endpoint;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
-import com.sun.jna.Structure;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -24,6 +23,10 @@ import java.util.Optional;
  * port stay queued (as a real device's stale bytes do), and the master never sees a hang-up while
  * readers come and go. {@link #close()} is the unplug: readers of the slave get end-of-file.
  *
+ * <p>The master is in packet mode (TIOCPKT): when a reader of the slave flushes what it has not read yet (pyserial and
+ * metertap do at open, {@code tcflush(TCIFLUSH)}), the master reads a control byte, and {@link #onInputFlushed} hears
+ * of it; that is how the device side learns that a host has just attached. {@link #read} returns data only.
+ *
  * <p>Optionally a symlink (for example {@code /tmp/emu2/ttyEMU2}) is pointed at the slave, so a
  * reader can be configured with one stable path across unplug and replug; it is replaced
  * atomically.
@@ -40,6 +43,10 @@ public final class PseudoTerminal implements Closeable {
     private static final short POLLOUT = 0x4;
     private static final int EAGAIN = Platform.isMac() ? 35 : 11;
     private static final int EINTR = 4;
+    private static final long TIOCPKT = Platform.isMac() ? 0x80047470L : 0x5420L;
+    /** Packet mode's first byte: data follows. Else the byte is a control status. */
+    private static final byte TIOCPKT_DATA = 0;
+    private static final int TIOCPKT_FLUSHREAD = 0x1;
     /** How long a blocked read or write waits before it checks whether the terminal was closed. */
     private static final int POLL_SLICE_MS = 50;
 
@@ -48,6 +55,7 @@ public final class PseudoTerminal implements Closeable {
     private final String slavePath;
     private final Path link;
     private volatile boolean closed;
+    private volatile Runnable inputFlushed = () -> { };
 
     private PseudoTerminal(int master, int heldSlave, String slavePath, Path link) {
         this.master = master;
@@ -78,6 +86,7 @@ public final class PseudoTerminal implements Closeable {
             c.unlockpt(master);
             String slavePath = slaveName(master);
             makeRaw(master);
+            c.ioctl(master, new NativeLong(TIOCPKT), new int[]{1});
             slave = c.open(slavePath, O_RDWR | O_NOCTTY);
             c.fcntl(master, F_SETFL, c.fcntl(master, F_GETFL, 0) | O_NONBLOCK);
             if (link != null) {
@@ -98,7 +107,7 @@ public final class PseudoTerminal implements Closeable {
 
     private static void makeRaw(int fd) {
         // termios differs in layout between systems; it is only passed back and forth, never read
-        Termios termios = new Termios();
+        LibC.Termios termios = new LibC.Termios();
         LibC.INSTANCE.tcgetattr(fd, termios);
         LibC.INSTANCE.cfmakeraw(termios);
         LibC.INSTANCE.tcsetattr(fd, TCSANOW, termios);
@@ -175,16 +184,35 @@ public final class PseudoTerminal implements Closeable {
     }
 
     /**
+     * Called on the thread that {@link #read}s when a reader of the slave discards its unread input (its open-time
+     * flush): whatever is written next is the first thing it reads.
+     */
+    public void onInputFlushed(Runnable listener) {
+        this.inputFlushed = listener;
+    }
+
+    /**
      * Reads what the other side wrote, waiting at most {@code timeout} for the first byte.
      *
      * @return the number of bytes read, 0 when nothing came in time, -1 once closed
      */
     public int read(byte[] buffer, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] packet = new byte[buffer.length + 1];
         while (!closed) {
-            int n = LibC.INSTANCE.read(master, buffer, buffer.length);
+            int n = LibC.INSTANCE.read(master, packet, packet.length);
+            if (n > 1 && packet[0] == TIOCPKT_DATA) {
+                System.arraycopy(packet, 1, buffer, 0, n - 1);
+                return n - 1;
+            }
+            if (n == 1 && packet[0] != TIOCPKT_DATA) {
+                if ((packet[0] & TIOCPKT_FLUSHREAD) != 0) {
+                    inputFlushed.run();
+                }
+                continue;
+            }
             if (n > 0) {
-                return n;
+                continue; // an empty data packet
             }
             int errno = n < 0 ? Native.getLastError() : EAGAIN;
             if (errno != EAGAIN && errno != EINTR) {
@@ -204,7 +232,7 @@ public final class PseudoTerminal implements Closeable {
             throw new InterruptedIOException("interrupted while waiting on " + slavePath);
         }
         ensureOpen();
-        PollFd pollFd = new PollFd();
+        LibC.PollFd pollFd = new LibC.PollFd();
         pollFd.fd = master;
         pollFd.events = event;
         LibC.INSTANCE.poll(pollFd, 1, millis);
@@ -246,49 +274,5 @@ public final class PseudoTerminal implements Closeable {
     @Override
     public String toString() {
         return "PseudoTerminal[" + portPath() + (closed ? ", closed" : "") + "]";
-    }
-
-    /** The few libc calls a pseudo-terminal needs. */
-    private interface LibC extends Library {
-        LibC INSTANCE = Native.load("c", LibC.class);
-
-        int posix_openpt(int flags) throws LastErrorException;
-
-        int grantpt(int fd) throws LastErrorException;
-
-        int unlockpt(int fd) throws LastErrorException;
-
-        String ptsname(int fd);
-
-        int open(String path, int flags) throws LastErrorException;
-
-        int tcgetattr(int fd, Termios termios) throws LastErrorException;
-
-        void cfmakeraw(Termios termios);
-
-        int tcsetattr(int fd, int optionalActions, Termios termios) throws LastErrorException;
-
-        int fcntl(int fd, int cmd, int arg) throws LastErrorException;
-
-        int read(int fd, byte[] buffer, int count);
-
-        int write(int fd, byte[] buffer, int count);
-
-        int poll(PollFd fds, int nfds, int timeoutMillis);
-
-        int close(int fd);
-    }
-
-    /** An opaque termios: big enough for every system's layout, never read field by field. */
-    @Structure.FieldOrder("bytes")
-    public static final class Termios extends Structure {
-        public byte[] bytes = new byte[256];
-    }
-
-    @Structure.FieldOrder({"fd", "events", "revents"})
-    public static final class PollFd extends Structure {
-        public int fd;
-        public short events;
-        public short revents;
     }
 }

@@ -48,11 +48,30 @@ public final class PtyEndpoint implements Endpoint {
     private void open() throws IOException {
         PseudoTerminal opened = PseudoTerminal.open(link);
         pty = opened;
-        outlet.send(device.staleTail("pty " + opened.portPath()));
+        opened.onInputFlushed(() -> hostAttached(opened));
         Thread reader = new Thread(() -> readCommands(opened), "emu2-pty-in");
         reader.setDaemon(true);
         reader.start();
         LOG.info("EMU-2 serial port at {} ({})", opened.portPath(), opened.slavePath());
+    }
+
+    /**
+     * A host opened the port and flushed what was queued (pyserial and metertap do): on a device that is running, it
+     * reads the rest of whatever is being written first. Mid-write, that is the rest of the write; otherwise fault
+     * {@code stale-tail} puts the tail of an old fragment first, queued before anything the device writes next. The flush
+     * is heard a moment after it happened, and the outlet is not locked meanwhile, so a write already queued that begins
+     * in between goes out whole before the tail.
+     */
+    private void hostAttached(PseudoTerminal at) {
+        if (outlet.midWrite()) {
+            LOG.debug("host attached at {} mid-write: it reads the rest of that write first", at.portPath());
+            return;
+        }
+        try {
+            device.hostAttached("pty " + at.portPath(), outlet::sendFirst);
+        } catch (RuntimeException e) {
+            LOG.warn("no stale tail for the host at {}: {}", at.portPath(), e.toString()); // the port reads on regardless
+        }
     }
 
     private void readCommands(PseudoTerminal from) {
@@ -118,6 +137,11 @@ public final class PtyEndpoint implements Endpoint {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replug the pseudo-terminal", e);
         }
+    }
+
+    @Override
+    public boolean awaitWritten(long deadlineNanos) throws InterruptedException {
+        return outlet.awaitDrained(deadlineNanos);
     }
 
     @Override

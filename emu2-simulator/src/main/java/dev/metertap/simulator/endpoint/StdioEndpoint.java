@@ -72,6 +72,11 @@ public final class StdioEndpoint implements Endpoint {
     }
 
     @Override
+    public boolean awaitWritten(long deadlineNanos) throws InterruptedException {
+        return outlet.awaitDrained(deadlineNanos);
+    }
+
+    @Override
     public long pendingBytes() {
         return outlet.pendingBytes();
     }

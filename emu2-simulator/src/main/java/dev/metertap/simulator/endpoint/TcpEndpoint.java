@@ -127,6 +127,11 @@ public final class TcpEndpoint implements Endpoint {
     }
 
     @Override
+    public boolean awaitWritten(long deadlineNanos) throws InterruptedException {
+        return outlet.awaitDrained(deadlineNanos);
+    }
+
+    @Override
     public long pendingBytes() {
         long slowest = 0;
         for (Channel client : clients) {

@@ -1,98 +1,117 @@
 package dev.metertap.simulator.fault;
 
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
- * The faults in force and their values; thread-safe, changed at any time (by tests, the CLI, the
- * control API). Triggered flaws (unplug, silence, rejoin now) are actions on the simulator instead.
+ * The faults in force, at most one of each kind; thread-safe, changed at any time (by tests, the CLI, the control
+ * API). A fault whose amount is 0 is off. Triggered flaws (unplug, silence, rejoin now) are actions on the simulator
+ * instead.
  */
 public final class Faults {
 
-    private final EnumMap<FaultName, Double> values = new EnumMap<>(FaultName.class);
+    private final Map<Class<? extends Fault>, Fault> inForce = new LinkedHashMap<>();
 
-    /** Throws unless {@code value} suits the fault: a rate from 0 to 1, or an amount of 0 or more. */
-    public static void check(FaultName name, double value) {
-        if (Double.isNaN(value) || value < 0 || Double.isInfinite(value) || (name.isRate() && value > 1)) {
-            throw new IllegalArgumentException(name.id() + " must be " + (name.isRate() ? "between 0 and 1" : "0 or more") + ", not " + value);
-        }
-    }
-
-    /** Sets a fault; 0 turns it off. Rates must be between 0 and 1. */
-    public synchronized Faults set(FaultName name, double value) {
-        check(name, value);
-        if (value == 0) {
-            values.remove(name);
+    /** Puts {@code fault} in force in place of any of its kind; an amount of 0 turns the kind off. */
+    public synchronized Faults set(Fault fault) {
+        if (fault.amount() == 0) {
+            inForce.remove(fault.getClass());
         } else {
-            values.put(name, value);
+            inForce.put(fault.getClass(), fault);
         }
         return this;
     }
 
+    /** As the user writes it: {@code set("clobber", 0.2)}; 0 turns it off. Throws, in the user's words, on bad input. */
+    public Faults set(String name, double value) {
+        FaultSyntax.Kind kind = FaultSyntax.kind(name);
+        if (value == 0) {
+            clear(kind.type());
+            return this;
+        }
+        return set(kind.of(value));
+    }
+
     public Faults clobber(double rate) {
-        return set(FaultName.CLOBBER, rate);
+        return set(new Fault.Clobber(rate));
     }
 
     public Faults staleTail(double rate) {
-        return set(FaultName.STALE_TAIL, rate);
+        return set(new Fault.StaleTail(rate));
     }
 
     public Faults dropReplies(double rate) {
-        return set(FaultName.DROP_REPLIES, rate);
+        return set(new Fault.DropReplies(rate));
     }
 
     public Faults commandGap(Duration gap) {
-        return set(FaultName.COMMAND_GAP, gap.toNanos() / 1e9);
+        return set(new Fault.CommandGap(gap));
     }
 
     public Faults nulBytes(double rate) {
-        return set(FaultName.NUL_BYTES, rate);
+        return set(new Fault.NulBytes(rate));
     }
 
     public Faults dateCodeFf(boolean on) {
-        return set(FaultName.DATE_CODE_FF, on ? 1 : 0);
+        return on ? set(new Fault.DateCodeFf()) : clear(Fault.DateCodeFf.class);
     }
 
     public Faults sentinels(double rate) {
-        return set(FaultName.SENTINELS, rate);
+        return set(new Fault.Sentinels(rate));
     }
 
     public Faults zeroSummations(double rate) {
-        return set(FaultName.ZERO_SUMMATION, rate);
+        return set(new Fault.ZeroSummation(rate));
     }
 
     public Faults rejoins(double rate) {
-        return set(FaultName.REJOIN, rate);
+        return set(new Fault.Rejoin(rate));
     }
 
     public Faults trickle(int bytesPerSecond) {
-        return set(FaultName.TRICKLE, bytesPerSecond);
+        return set(new Fault.Trickle(bytesPerSecond));
     }
 
-    public synchronized double value(FaultName name) {
-        return values.getOrDefault(name, 0.0);
+    /** The fault of this kind in force, if any. */
+    public synchronized <F extends Fault> Optional<F> get(Class<F> kind) {
+        return Optional.ofNullable(kind.cast(inForce.get(kind)));
     }
 
-    public boolean isOn(FaultName name) {
-        return value(name) > 0;
+    public boolean isOn(Class<? extends Fault> kind) {
+        return get(kind).isPresent();
     }
 
-    public synchronized void clear(FaultName name) {
-        values.remove(name);
+    /** Whether a chance fault of this kind strikes now; draws from {@code dice} only when it is in force. */
+    public boolean strikes(Class<? extends Fault.Chance> kind, SplittableRandom dice) {
+        return get(kind).map(f -> f.strikes(dice)).orElse(false);
+    }
+
+    public synchronized Faults clear(Class<? extends Fault> kind) {
+        inForce.remove(kind);
+        return this;
+    }
+
+    public Faults clear(String name) {
+        return clear(FaultSyntax.kind(name).type());
     }
 
     public synchronized void clear() {
-        values.clear();
+        inForce.clear();
     }
 
     /** The faults in force, by name. */
-    public synchronized Map<FaultName, Double> active() {
-        return Map.copyOf(values);
+    public synchronized List<Fault> active() {
+        return inForce.values().stream().sorted(Comparator.comparing(Fault::id)).toList();
     }
 
     @Override
-    public synchronized String toString() {
-        return "Faults" + values;
+    public String toString() {
+        return active().stream().map(FaultSyntax::format).collect(Collectors.joining(", ", "[", "]"));
     }
 }

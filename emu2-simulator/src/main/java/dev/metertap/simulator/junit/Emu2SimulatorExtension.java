@@ -1,6 +1,7 @@
 package dev.metertap.simulator.junit;
 
 import dev.metertap.simulator.Emu2Simulator;
+import dev.metertap.simulator.Emu2SimulatorBuilder;
 import dev.metertap.simulator.control.ControlServer;
 import dev.metertap.simulator.endpoint.PtyEndpoint;
 import dev.metertap.simulator.fault.Faults;
@@ -49,19 +50,19 @@ import java.time.Instant;
 public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
 
-    private final Emu2Simulator.Builder builder;
+    private final Emu2SimulatorBuilder builder;
     private boolean controlApi;
     private Emu2Simulator simulator;
     private ControlServer control;
     private Path tempDir;
     private boolean perClass;
 
-    private Emu2SimulatorExtension(Emu2Simulator.Builder builder) {
+    private Emu2SimulatorExtension(Emu2SimulatorBuilder builder) {
         this.builder = builder;
     }
 
     /** The extension for the simulator {@code builder} describes (built and started for each class or test). */
-    public static Emu2SimulatorExtension of(Emu2Simulator.Builder builder) {
+    public static Emu2SimulatorExtension of(Emu2SimulatorBuilder builder) {
         return new Emu2SimulatorExtension(builder);
     }
 
@@ -135,7 +136,7 @@ public final class Emu2SimulatorExtension implements BeforeAllCallback, AfterAll
         Emu2Simulator sim = simulator;
         if (sim != null) {
             throwable.addSuppressed(new AssertionError("virtual EMU-2: seed " + sim.seed() + ", simulated time " + sim.now()
-                    + ", " + sim.journal().size() + " journal entries, faults " + sim.faults().active()));
+                    + ", " + sim.journal().size() + " journal entries, faults " + sim.faults()));
         }
         throw throwable;
     }

@@ -1,6 +1,6 @@
 package dev.metertap.simulator.cli;
 
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.FaultSyntax;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -20,7 +20,7 @@ class SimulatorCommandTest {
         String help = out.toString();
         assertThat(help).contains("--link", "--tcp", "--seed", "--speed", "--fault", "--journal", "--control-port", "Examples:",
                 "/tmp/emu2/ttyEMU2", "socat", "metertap emu2 listen");
-        for (FaultName fault : FaultName.values()) {
+        for (FaultSyntax.Kind fault : FaultSyntax.kinds()) {
             assertThat(help).contains(fault.id() + "=");
         }
     }

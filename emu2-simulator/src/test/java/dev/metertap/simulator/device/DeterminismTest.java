@@ -1,7 +1,7 @@
 package dev.metertap.simulator.device;
 
 import dev.metertap.simulator.Emu2Simulator;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,8 +14,8 @@ class DeterminismTest {
 
     private static String run(long seed) throws IOException {
         try (Emu2Simulator sim = Emu2Simulator.builder().seed(seed).solar(4000).manualTime().noPty()
-                .fault(FaultName.CLOBBER, 0.2).fault(FaultName.NUL_BYTES, 0.05).fault(FaultName.SENTINELS, 0.02)
-                .fault(FaultName.REJOIN, 0.002).build().start()) {
+                .fault(new Fault.Clobber(0.2)).fault(new Fault.NulBytes(0.05)).fault(new Fault.Sentinels(0.02))
+                .fault(new Fault.Rejoin(0.002)).build().start()) {
             sim.advance(Duration.ofHours(3));
             sim.command("<Command><Name>get_profile_data</Name><NumberOfPeriods>2</NumberOfPeriods></Command>");
             sim.advance(Duration.ofHours(21));
@@ -30,12 +30,12 @@ class DeterminismTest {
         Instant start = Emu2Simulator.DEFAULT_START;
         Instant end = start.plus(Duration.ofHours(12));
         String manual;
-        try (Emu2Simulator sim = Emu2Simulator.builder().seed(seed).manualTime().noPty().fault(FaultName.CLOBBER, 0.2).build().start()) {
+        try (Emu2Simulator sim = Emu2Simulator.builder().seed(seed).manualTime().noPty().fault(new Fault.Clobber(0.2)).build().start()) {
             sim.advance(Duration.ofHours(12));
             manual = sim.journal().wireSha256();
         }
         try (Emu2Simulator sim = Emu2Simulator.builder().seed(seed).speed(200_000).stopAt(end).noPty()
-                .fault(FaultName.CLOBBER, 0.2).build().start()) {
+                .fault(new Fault.Clobber(0.2)).build().start()) {
             assertThat(sim.awaitTime(end, Duration.ofSeconds(30))).isTrue();
             assertThat(sim.journal().wireSha256()).as("seed %d", seed).isEqualTo(manual);
         }

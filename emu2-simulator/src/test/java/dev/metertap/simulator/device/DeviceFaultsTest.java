@@ -1,7 +1,9 @@
 package dev.metertap.simulator.device;
 
 import dev.metertap.simulator.Emu2Simulator;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.Emu2SimulatorBuilder;
+import dev.metertap.simulator.fault.Fault;
+import dev.metertap.simulator.fault.FaultSyntax;
 import dev.metertap.simulator.journal.CommandEntry;
 import dev.metertap.simulator.journal.CommandEntry.Outcome;
 import dev.metertap.simulator.journal.EventEntry;
@@ -29,7 +31,7 @@ class DeviceFaultsTest {
     private static final long SEED = 7;
     private final List<Emu2Simulator> started = new ArrayList<>();
 
-    private Emu2Simulator start(Emu2Simulator.Builder builder) throws IOException {
+    private Emu2Simulator start(Emu2SimulatorBuilder builder) throws IOException {
         Emu2Simulator sim = builder.manualTime().noPty().build().start();
         started.add(sim);
         return sim;
@@ -46,7 +48,7 @@ class DeviceFaultsTest {
 
     @Test
     void clobberCutsAFragmentMidWriteAndTheNextFragmentFollowsWithoutANewline() throws IOException {
-        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(FaultName.CLOBBER, 0.2));
+        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(new Fault.Clobber(0.2)));
         sim.advance(Duration.ofHours(2));
         List<JournalEntry> entries = sim.journal().entries();
         List<FragmentEntry> fragments = sim.journal().fragments();
@@ -88,7 +90,7 @@ class DeviceFaultsTest {
     @Test
     void clobberingCutsWritesWithoutChangingTheSchedule() throws IOException {
         Map<String, Long> whole = countsByType(start(Emu2Simulator.builder().seed(SEED)), Duration.ofHours(24));
-        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(FaultName.CLOBBER, 0.2));
+        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(new Fault.Clobber(0.2)));
         Map<String, Long> clobbered = countsByType(sim, Duration.ofHours(24));
 
         for (String type : List.of("InstantaneousDemand", "CurrentSummationDelivered", "PriceCluster", "TimeCluster")) {
@@ -111,7 +113,7 @@ class DeviceFaultsTest {
 
     @Test
     void commandRepliesAreTheMostExposed() throws IOException {
-        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(FaultName.CLOBBER, 0.2));
+        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(new Fault.Clobber(0.2)));
         for (int i = 0; i < 400; i++) {
             sim.command("<Command><Name>get_current_price</Name></Command>");
             sim.advance(Duration.ofSeconds(30));
@@ -133,7 +135,7 @@ class DeviceFaultsTest {
 
     @Test
     void nulBytesComeBetweenFragments() throws IOException {
-        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(FaultName.NUL_BYTES, 0.3));
+        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(new Fault.NulBytes(0.3)));
         sim.advance(Duration.ofMinutes(30));
         List<EventEntry> nuls = sim.journal().events().stream().filter(e -> e.kind().equals("nul-bytes")).toList();
         assertThat(nuls).isNotEmpty();
@@ -144,7 +146,7 @@ class DeviceFaultsTest {
 
     @Test
     void sentinelTimestampsMeanNoValue() throws IOException {
-        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(FaultName.SENTINELS, 0.5));
+        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(new Fault.Sentinels(0.5)));
         sim.advance(Duration.ofMinutes(10));
         List<FragmentEntry> sentinel = sim.journal().fragments("InstantaneousDemand").stream()
                 .filter(f -> f.wireText().contains("<TimeStamp>0xffffffff</TimeStamp>")).toList();
@@ -154,7 +156,7 @@ class DeviceFaultsTest {
 
     @Test
     void aZeroSummationSaysZeroOnlyInItsFragment() throws IOException {
-        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(FaultName.ZERO_SUMMATION, 0.5));
+        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(new Fault.ZeroSummation(0.5)));
         sim.advance(Duration.ofHours(2));
         List<FragmentEntry> summations = sim.journal().fragments("CurrentSummationDelivered");
         List<FragmentEntry> zero = summations.stream().filter(f -> f.values().get("delivered_kwh").signum() == 0).toList();
@@ -166,7 +168,7 @@ class DeviceFaultsTest {
 
     @Test
     void dateCodeCanBeSixteenFfBytes() throws IOException {
-        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(FaultName.DATE_CODE_FF, 1));
+        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(new Fault.DateCodeFf()));
         sim.command("<Command><Name>get_device_info</Name></Command>");
         byte[] ff = new byte[16];
         java.util.Arrays.fill(ff, (byte) 0xff);
@@ -250,15 +252,15 @@ class DeviceFaultsTest {
 
     @Test
     void rejoinRateStartsEpisodes() throws IOException {
-        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(FaultName.REJOIN, 0.01));
+        Emu2Simulator sim = start(Emu2Simulator.builder().seed(SEED).fault(new Fault.Rejoin(0.01)));
         sim.advance(Duration.ofHours(6));
         assertThat(sim.journal().events()).filteredOn(e -> e.kind().equals("rejoin")).isNotEmpty();
     }
 
     @Test
     void faultValuesAreChecked() {
-        assertThatThrownBy(() -> Emu2Simulator.builder().fault(FaultName.CLOBBER, 1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FaultName.parse("gremlins")).hasMessageContaining("clobber");
-        assertThat(FaultName.parse("NUL_BYTES")).isEqualTo(FaultName.NUL_BYTES);
+        assertThatThrownBy(() -> Emu2Simulator.builder().fault(new Fault.Clobber(1.5))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FaultSyntax.kind("gremlins")).hasMessageContaining("clobber");
+        assertThat(FaultSyntax.kind("NUL_BYTES").type()).isEqualTo(Fault.NulBytes.class);
     }
 }

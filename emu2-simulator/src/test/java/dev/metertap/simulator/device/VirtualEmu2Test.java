@@ -1,6 +1,7 @@
 package dev.metertap.simulator.device;
 
 import dev.metertap.simulator.Emu2Simulator;
+import dev.metertap.simulator.Emu2SimulatorBuilder;
 import dev.metertap.simulator.journal.CommandEntry;
 import dev.metertap.simulator.journal.CommandEntry.Outcome;
 import dev.metertap.simulator.journal.FragmentEntry;
@@ -29,7 +30,7 @@ class VirtualEmu2Test {
     private static final long SEED = 42;
     private final List<Emu2Simulator> started = new ArrayList<>();
 
-    private Emu2Simulator start(Emu2Simulator.Builder builder) throws IOException {
+    private Emu2Simulator start(Emu2SimulatorBuilder builder) throws IOException {
         Emu2Simulator sim = builder.manualTime().noPty().build().start();
         started.add(sim);
         return sim;

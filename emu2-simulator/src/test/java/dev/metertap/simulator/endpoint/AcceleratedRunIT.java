@@ -1,7 +1,7 @@
 package dev.metertap.simulator.endpoint;
 
 import dev.metertap.simulator.Emu2Simulator;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.journal.FragmentEntry;
 import dev.metertap.simulator.journal.Integrity;
 import dev.metertap.simulator.journal.JournalEntry;
@@ -25,7 +25,7 @@ class AcceleratedRunIT {
         Instant start = Instant.parse("2024-06-01T07:00:00Z");
         try (Emu2Simulator sim = Emu2Simulator.builder().seed(seed).start(start).solar(5000).speed(100_000).pty(link)
                 .stopAt(start.plus(Duration.ofHours(24)))
-                .fault(FaultName.CLOBBER, 0.2).build().start();
+                .fault(new Fault.Clobber(0.2)).build().start();
              PortReader port = PortReader.open(link, null)) {
             long t0 = System.nanoTime();
             Instant end = start.plus(Duration.ofHours(24));

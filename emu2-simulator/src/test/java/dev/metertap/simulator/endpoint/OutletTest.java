@@ -39,6 +39,33 @@ class OutletTest {
         assertThat(writtenAt.get(9) - writtenAt.get(0)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(89));
     }
 
+    @Test
+    void awaitingTheDrainReturnsOnceEverythingQueuedIsWrittenAndNotBefore() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (Outlet outlet = new Outlet("test", b -> {
+            try {
+                release.await(); // a reader that does not read until told to
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            }
+            synchronized (writes) {
+                all.write(b);
+            }
+        }, WireTiming.AS_WRITTEN)) {
+            outlet.start();
+            outlet.send(fragment(100));
+            outlet.send(fragment(50));
+            assertThat(outlet.awaitDrained(System.nanoTime())).as("nothing written yet").isFalse();
+            assertThat(outlet.pendingBytes()).isEqualTo(150);
+            release.countDown();
+            assertThat(outlet.awaitDrained(System.nanoTime() + TimeUnit.SECONDS.toNanos(30))).isTrue();
+            assertThat(outlet.pendingBytes()).isZero();
+            synchronized (writes) {
+                assertThat(all.size()).isEqualTo(150);
+            }
+        }
+    }
+
     private void run(WireTiming timing, byte[] bytes, int expectedWrites) throws Exception {
         CountDownLatch done = new CountDownLatch(expectedWrites);
         try (Outlet outlet = new Outlet("test", b -> {

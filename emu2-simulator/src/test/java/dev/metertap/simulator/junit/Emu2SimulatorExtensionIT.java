@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.metertap.simulator.Emu2Simulator;
 import dev.metertap.simulator.endpoint.PortReader;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import dev.metertap.simulator.fault.Faults;
 import dev.metertap.simulator.journal.CommandEntry;
 import dev.metertap.simulator.journal.FragmentEntry;
@@ -65,9 +65,9 @@ class Emu2SimulatorExtensionIT {
     void controlApiSetsFaultsAndLoadAndServesTheJournal() throws Exception {
         HttpResponse<String> set = call("POST", "faults/clobber?value=0.25", null);
         assertThat(set.statusCode()).isEqualTo(200);
-        assertThat(emu.faults().value(FaultName.CLOBBER)).isEqualTo(0.25);
+        assertThat(emu.faults().get(Fault.Clobber.class)).contains(new Fault.Clobber(0.25));
         assertThat(call("DELETE", "faults/clobber", null).statusCode()).isEqualTo(200);
-        assertThat(emu.faults().isOn(FaultName.CLOBBER)).isFalse();
+        assertThat(emu.faults().isOn(Fault.Clobber.class)).isFalse();
 
         assertThat(call("POST", "load?fixed=1500", null).statusCode()).isEqualTo(200);
         long mark = emu.journal().size();

@@ -1,7 +1,7 @@
 package dev.metertap.simulator.junit;
 
 import dev.metertap.simulator.Emu2Simulator;
-import dev.metertap.simulator.fault.FaultName;
+import dev.metertap.simulator.fault.Fault;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +13,7 @@ class PerTestExtensionIT {
 
     @RegisterExtension
     Emu2SimulatorExtension emu = Emu2SimulatorExtension.of(Emu2Simulator.builder().seed(11).manualTime().noPty()
-            .fault(FaultName.CLOBBER, 0.2));
+            .fault(new Fault.Clobber(0.2)));
 
     @RepeatedTest(2)
     void eachTestGetsAFreshDeviceWithTheSameStream() {
