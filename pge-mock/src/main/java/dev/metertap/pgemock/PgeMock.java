@@ -249,6 +249,26 @@ public final class PgeMock implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Holds every notification that falls due until {@link #releaseNotifications()}; for a test that waits for what
+     * a client does before its first notification.
+     */
+    public void holdNotifications() {
+        requireNotifier().hold();
+    }
+
+    /** Sends the notifications held by {@link #holdNotifications()}, and the next ones when they fall due. */
+    public void releaseNotifications() {
+        requireNotifier().release();
+    }
+
+    private Notifier requireNotifier() {
+        if (notifier == null) {
+            throw new IllegalStateException("this mock sends no notifications: no notification URI is configured");
+        }
+        return notifier;
+    }
+
     /** Requests (a typed view of WireMock's journal) and the notifications sent. */
     public RequestJournal journal() {
         return journal;

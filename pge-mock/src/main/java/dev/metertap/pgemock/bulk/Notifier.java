@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +38,8 @@ public final class Notifier implements AutoCloseable {
     private final Clock clock;
     private ScheduledExecutorService scheduler;
     private HttpClient client;
+    /** Notifications due while held, in the order they fell due; null when not held. */
+    private List<List<String>> held;
 
     public Notifier(URI target, List<X509Certificate> trusted, RequestJournal journal, Clock clock) {
         this.target = target;
@@ -71,7 +74,37 @@ public final class Notifier implements AutoCloseable {
         if (scheduler == null) {
             throw new IllegalStateException("notifier not started");
         }
-        scheduler.schedule(() -> send(resources), delay.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> sendUnlessHeld(resources), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Keeps every notification that falls due from now on until {@link #release()}: a test that must see what a client
+     * does before its first notification waits for that event instead of racing a delay.
+     */
+    public synchronized void hold() {
+        if (held == null) {
+            held = new ArrayList<>();
+        }
+    }
+
+    /** Sends the notifications held, in the order they fell due, and sends the next ones when due again. */
+    public synchronized void release() {
+        if (held == null) {
+            return;
+        }
+        List<List<String>> due = held;
+        held = null;
+        due.forEach(resources -> scheduler.execute(() -> send(resources)));
+    }
+
+    private void sendUnlessHeld(List<String> resources) {
+        synchronized (this) {
+            if (held != null) {
+                held.add(resources);
+                return;
+            }
+        }
+        send(resources);
     }
 
     private void send(List<String> resources) {
