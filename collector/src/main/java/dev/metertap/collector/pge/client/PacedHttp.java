@@ -47,7 +47,12 @@ final class PacedHttp {
                     pause.pause(backoff(attempt - 1));
                 }
                 limiter.acquire();
-                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response;
+                try {
+                    response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                } finally {
+                    limiter.answered();
+                }
                 int status = response.statusCode();
                 log.debug("{} {} -> {}", request.method(), request.uri(), status);
                 if (status < 500 && status != 429) {

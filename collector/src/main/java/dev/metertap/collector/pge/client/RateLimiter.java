@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Spaces requests at least {@code interval} apart on the injected clock (PG&E: 1 request/s per vendor). */
+/**
+ * Spaces requests at least {@code interval} apart on the injected clock (PG&E: 1 request/s per vendor), counted from
+ * the answer to the one before: the server counts arrivals, and a request's time on the way varies (a new TLS
+ * connection takes longer than a reused one), so requests sent exactly 1 s apart can arrive closer and be refused.
+ */
 final class RateLimiter {
 
     private final Duration interval;
@@ -26,5 +30,13 @@ final class RateLimiter {
             now = clock.instant();
         }
         next = now.plus(interval);
+    }
+
+    /** The request let go last was answered (or failed): the next one waits {@code interval} from now. */
+    synchronized void answered() {
+        Instant now = clock.instant().plus(interval);
+        if (next == null || now.isAfter(next)) {
+            next = now;
+        }
     }
 }

@@ -40,4 +40,21 @@ class RateLimiterTest {
         clock.advance(Duration.ofSeconds(5));
         limiter.acquire();
     }
+
+    @Test
+    void countsTheIntervalFromTheAnswerSoASlowRequestCannotBringTheNextCloser() throws InterruptedException {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-23T08:00:00Z"));
+        RateLimiter limiter = new RateLimiter(Duration.ofSeconds(1), clock, clock::advance);
+        List<Instant> sent = new ArrayList<>();
+        for (Duration onTheWay : List.of(Duration.ofMillis(400), Duration.ofMillis(50), Duration.ofMillis(900))) {
+            limiter.acquire();
+            sent.add(clock.instant());
+            clock.advance(onTheWay);
+            limiter.answered();
+        }
+        limiter.acquire();
+        sent.add(clock.instant());
+        assertThat(sent).containsExactly(Instant.parse("2026-11-23T08:00:00Z"), Instant.parse("2026-11-23T08:00:01.400Z"),
+                Instant.parse("2026-11-23T08:00:02.450Z"), Instant.parse("2026-11-23T08:00:04.350Z"));
+    }
 }
