@@ -6,6 +6,6 @@ Feature: Asking the EMU-2 questions
     Given a virtual EMU-2 with seed 4
     And the display cuts 30 % of its writes short
     And the collector is reading the display
-    When the collector asks the display for the current demand 20 times, a minute apart
+    When the collector asks the display for the current demand 10 times, a minute apart
     Then every answer is a demand the display sent whole
     And some answers were cut short and asked for again
