@@ -1,5 +1,8 @@
 package dev.metertap.collector.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,6 +14,8 @@ import java.util.List;
  * step: add a new one.
  */
 final class Migrations {
+
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     /** Step {@code i} takes the schema from version {@code i} to {@code i + 1}. */
     static final List<List<String>> STEPS = List.of(
@@ -112,6 +117,9 @@ final class Migrations {
         }
         if (version == LATEST) {
             return version;
+        }
+        if (version > 0) {
+            log.info("bringing the store from schema {} to {} (once; a 90-day store takes seconds)", version, LATEST);
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);

@@ -1,17 +1,17 @@
 package dev.metertap.collector.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.metertap.collector.reading.LineProtocol;
 import dev.metertap.collector.reading.Tag;
 import org.sqlite.Function;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * SQL functions a migration step may call, registered on the migrating connection only: what SQL cannot do
@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class StepFunctions {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private StepFunctions() {
     }
@@ -38,17 +38,28 @@ final class StepFunctions {
         }
     }
 
-    /** A stored tag set (the JSON object {@link Store#tagsJson} wrote, in its order) as tags. */
+    /**
+     * A stored tag set (the JSON object {@link Store#tagsJson} wrote) as tags, in its order. Read as a stream of
+     * names and values, not as a map: a tag set that names a key twice keeps both, as its line did.
+     */
     static List<Tag> tags(String json) {
-        try {
-            JsonNode object = JSON.readTree(json);
-            List<Tag> tags = new ArrayList<>(object.size());
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> tag = it.next();
-                tags.add(new Tag(tag.getKey(), tag.getValue().textValue()));
+        try (JsonParser parser = JSON.createParser(json)) {
+            List<Tag> tags = new ArrayList<>(4);
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not an object");
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String key = parser.currentName();
+                if (parser.nextToken() != JsonToken.VALUE_STRING) {
+                    throw new IllegalArgumentException("not a string");
+                }
+                tags.add(new Tag(key, parser.getText()));
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new IllegalArgumentException("not one object");
             }
             return tags;
-        } catch (Exception e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("a stored tag set is not readable: " + json);
         }
     }
