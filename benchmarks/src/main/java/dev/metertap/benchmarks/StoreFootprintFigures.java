@@ -5,6 +5,7 @@ import dev.metertap.collector.reading.LinkReading;
 import dev.metertap.collector.reading.PriceReading;
 import dev.metertap.collector.reading.Reading;
 import dev.metertap.collector.reading.SummationReading;
+import dev.metertap.collector.store.Outbox;
 import dev.metertap.collector.store.Store;
 
 import java.io.IOException;
@@ -42,8 +43,8 @@ import java.util.regex.Pattern;
  * fraction of the time.
  *
  * <p><b>fsyncs per hour</b>: one simulated hour appended one reading at a time through {@link Store#append}, as
- * the collector's {@code ReadingRecorder} does, in a child JVM; "commits" counts the appends (each commits before
- * it returns). When {@code strace} is on the PATH the child runs under {@code strace -f -c} and the figure is the
+ * the collector's {@code ReadingRecorder} does, in a child JVM, alone and with a sink that acknowledges each reading;
+ * "commits" counts the appends and cursor moves (each commits before it returns). When {@code strace} is on the PATH the child runs under {@code strace -f -c} and the figure is the
  * fsync and fdatasync calls it made, minus those of the same child appending nothing (JVM start, store open and
  * close).
  */
@@ -55,12 +56,9 @@ public final class StoreFootprintFigures {
     private static final long SEED = 19L;
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("--append-hour")) {
-            appendAnHourOneByOne(Path.of(args[1]), 1);
-            return;
-        }
-        if (args.length == 2 && args[0].equals("--append-nothing")) {
-            appendAnHourOneByOne(Path.of(args[1]), 0);
+        if (args.length == 2 && args[0].startsWith("--append-")) {
+            appendAnHourOneByOne(Path.of(args[1]), args[0].equals("--append-nothing") ? 0 : 1,
+                    args[0].equals("--append-hour-and-forward"));
             return;
         }
         int days = args.length > 0 ? Integer.parseInt(args[0]) : 90;
@@ -139,15 +137,24 @@ public final class StoreFootprintFigures {
         }
     }
 
-    private static void appendAnHourOneByOne(Path db, int hours) {
+    /**
+     * With {@code forward}, a sink takes each reading as it is stored and acknowledges it (as a forwarder does with
+     * the default {@code max-delay: 1s} when readings come seconds apart): one cursor move per reading.
+     */
+    private static void appendAnHourOneByOne(Path db, int hours, boolean forward) {
         BigDecimal[] total = {new BigDecimal("41230.000")};
         long commits = 0;
-        try (Store store = Store.open(db)) {
+        try (Store store = Store.open(db); Outbox outbox = store.outbox("influx")) {
             store.appendAll(hour(0, total)); // an hour already stored, so the hour measured is not the first
+            outbox.acknowledge(outbox.next(10_000, Integer.MAX_VALUE));
             for (long hour = 1; hour <= hours; hour++) {
                 for (Reading reading : hour(hour, total)) {
                     store.append(reading);
                     commits++;
+                    if (forward) {
+                        outbox.acknowledge(outbox.next(1_000, 1_000_000));
+                        commits++;
+                    }
                 }
             }
         }
@@ -156,16 +163,18 @@ public final class StoreFootprintFigures {
 
     private static void fsyncsPerHour(Path dir) throws Exception {
         boolean strace = Files.isExecutable(Path.of("/usr/bin/strace"));
-        long[] hour = child(dir.resolve("hour.db"), "--append-hour", strace);
-        if (!strace) {
-            System.out.printf("an hour of readings, one append each: %,d commits/hour (strace absent: fsyncs not counted;"
-                    + " WAL with synchronous=FULL syncs the wal once per commit, and twice more per checkpoint)%n", hour[0]);
-            return;
+        long[] nothing = strace ? child(dir.resolve("nothing.db"), "--append-nothing", true) : new long[2];
+        for (String mode : List.of("--append-hour", "--append-hour-and-forward")) {
+            long[] hour = child(dir.resolve(mode.substring(2) + ".db"), mode, strace);
+            String what = mode.equals("--append-hour") ? "an hour of readings, one append each"
+                    : "the same, a sink acknowledging each reading";
+            if (!strace) {
+                System.out.printf("%s: %,d commits/hour (strace absent: fsyncs not counted)%n", what, hour[0]);
+            } else {
+                System.out.printf("%s: %,d commits/hour, %,d fsync+fdatasync/hour (strace -f -c: %,d, minus %,d for"
+                        + " the same run appending nothing)%n", what, hour[0], hour[1] - nothing[1], hour[1], nothing[1]);
+            }
         }
-        long[] nothing = child(dir.resolve("nothing.db"), "--append-nothing", true);
-        System.out.printf("an hour of readings, one append each: %,d commits/hour, %,d fsync+fdatasync/hour"
-                        + " (strace -f -c: %,d, minus %,d for the same run appending nothing)%n",
-                hour[0], hour[1] - nothing[1], hour[1], nothing[1]);
     }
 
     /** Runs this class in a child JVM; returns {commits, fsync and fdatasync calls}. */

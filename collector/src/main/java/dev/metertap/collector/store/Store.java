@@ -75,6 +75,7 @@ public final class Store implements AutoCloseable {
 
     private final Path path;
     private final Connection writer;       // null when read-only
+    private final Connection cursorWriter; // null when read-only
     private final PreparedStatement upsert; // null when read-only
     private final PreparedStatement insertNew; // null when read-only
     private final SeriesIds seriesIds;      // null when read-only
@@ -84,9 +85,11 @@ public final class Store implements AutoCloseable {
     private final Object writeLock = new Object();
     private boolean closed;
 
-    private Store(Path path, Connection writer, WriterLock lock, int schemaVersion) throws SQLException {
+    private Store(Path path, Connection writer, Connection cursorWriter, WriterLock lock, int schemaVersion)
+            throws SQLException {
         this.path = path;
         this.writer = writer;
+        this.cursorWriter = cursorWriter;
         this.lock = lock;
         this.schemaVersion = schemaVersion;
         this.upsert = writer != null ? writer.prepareStatement(UPSERT) : null;
@@ -116,6 +119,7 @@ public final class Store implements AutoCloseable {
         }
         WriterLock lock = WriterLock.acquire(path, holder);
         Connection connection = null;
+        Connection cursors = null;
         try {
             org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
             // take the write lock when a transaction begins: a deferred one that reads max(seq) and
@@ -128,18 +132,38 @@ public final class Store implements AutoCloseable {
                 statement.execute("PRAGMA synchronous = FULL");
             }
             int version = Migrations.apply(connection);
-            Store store = new Store(path, connection, lock, version);
+            cursors = cursorConnection(path);
+            Store store = new Store(path, connection, cursors, lock, version);
             log.debug("opened store {} (schema {}) for {}", path, version, holder);
             return store;
         } catch (SQLException e) {
+            closeQuietly(cursors);
             closeQuietly(connection);
             lock.close();
             throw new StoreException("cannot open the store " + path + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            closeQuietly(cursors);
             closeQuietly(connection);
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * The connection that moves sinks' cursors, with {@code synchronous=NORMAL}: its commits cost no fsync. A cursor
+     * is made durable by the next commit of a reading (that fsync covers the whole WAL, the cursor's frames before
+     * it) or by a checkpoint; a power cut before either leaves the cursor where it was, so the sink is sent those
+     * batches again, which sinks take as the same points. A cursor never moves past what a sink acknowledged.
+     */
+    private static Connection cursorConnection(Path path) throws SQLException {
+        Connection connection = connect(path);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA synchronous = NORMAL");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     /**
@@ -160,7 +184,7 @@ public final class Store implements AutoCloseable {
             if (version == 0) {
                 throw new StoreException(path.toAbsolutePath() + " is not a metertap store (it has no metertap schema)");
             }
-            return new Store(path, null, null, version);
+            return new Store(path, null, null, null, version);
         } catch (SQLException e) {
             throw new StoreException("cannot read the store " + path + ": " + e.getMessage(), e);
         }
@@ -484,7 +508,7 @@ public final class Store implements AutoCloseable {
     void advanceCursor(String sink, long seq) {
         synchronized (writeLock) {
             requireWritable();
-            try (PreparedStatement update = writer.prepareStatement("""
+            try (PreparedStatement update = cursorWriter.prepareStatement("""
                     INSERT INTO sink_cursors (sink, seq) VALUES (?, ?)
                     ON CONFLICT (sink) DO UPDATE SET seq = max(seq, excluded.seq)""")) {
                 update.setString(1, sink);
@@ -572,7 +596,8 @@ public final class Store implements AutoCloseable {
                 upsert.close();
                 insertNew.close();
                 seriesIds.close();
-                writer.close();
+                cursorWriter.close();
+                writer.close(); // when it is the file's last connection, SQLite checkpoints (and syncs) as it closes
             } catch (SQLException e) {
                 throw new StoreException("cannot close " + path + ": " + e.getMessage(), e);
             } finally {
