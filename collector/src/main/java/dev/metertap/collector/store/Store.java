@@ -27,7 +27,9 @@ import java.util.function.Consumer;
 
 /**
  * The embedded store: one SQLite file in WAL mode holding every reading as a line-protocol point,
- * keyed by its natural key (measurement, tag set, time).
+ * keyed by its natural key (measurement, tag set, time). A series (measurement and tags) is a row of its own; a
+ * point keeps its series, its time and its fields as its line writes them, so its line is rebuilt byte for byte
+ * ({@link Migrations}, schema 4).
  *
  * <p>Appending is an upsert: the same reading twice is a no-op, a corrected value replaces the old
  * one and is shipped again. Each append commits before it returns ({@code synchronous=FULL}), so a
