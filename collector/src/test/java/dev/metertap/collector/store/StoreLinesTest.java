@@ -125,6 +125,25 @@ class StoreLinesTest {
         }
     }
 
+    @Test
+    void aSeriesFirstSeenByAnAppendThatFailedIsStoredByTheNextOne() {
+        try (Store store = Store.open(dir.resolve("rolled-back.db"))) {
+            java.io.IOException cut = new java.io.IOException("the file ends inside an element");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.appendAllOrNothing(sink -> {
+                // more than one batch of the transaction, so the new series' row is written before the failure
+                for (int i = 0; i < 12_000; i++) {
+                    sink.accept(new DemandReading(D, "0xnew-meter", T.plusSeconds(10L * i), new BigDecimal("1.000")));
+                }
+                throw cut;
+            })).isSameAs(cut);
+            assertThat(store.lastSeq()).isZero();
+
+            assertThat(store.append(new DemandReading(D, "0xnew-meter", T, new BigDecimal("3.000")))).isTrue();
+            assertThat(outboxLines(store, "influx"))
+                    .containsExactly("emu2_demand,device=" + D + ",meter=0xnew-meter kw=3.000 1795420800");
+        }
+    }
+
     private static String naturalKey(Point point) {
         return point.measurement() + "\u0000" + Store.tagsJson(point.tags()) + "\u0000" + point.epochSecond();
     }
