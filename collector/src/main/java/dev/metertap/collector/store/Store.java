@@ -186,6 +186,11 @@ public final class Store implements AutoCloseable {
             if (version == 0) {
                 throw new StoreException(path.toAbsolutePath() + " is not a metertap store (it has no metertap schema)");
             }
+            if (version < Migrations.COMPACT) {
+                // a reader converts nothing: the collector does, the next time it opens the store
+                throw new StoreException("the store " + path.toAbsolutePath() + " was written by an older metertap (schema "
+                        + version + "); start the collector once (it converts the store as it opens it) and try again");
+            }
             return new Store(path, null, null, null, version);
         } catch (SQLException e) {
             throw new StoreException("cannot read the store " + path + ": " + e.getMessage(), e);

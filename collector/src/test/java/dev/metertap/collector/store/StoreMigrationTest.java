@@ -133,6 +133,18 @@ class StoreMigrationTest {
     }
 
     @Test
+    void aReaderOfAnUnconvertedStoreIsToldToLetTheCollectorConvertItAndChangesNothing() throws Exception {
+        Path file = versionThreeStore(dir.resolve("unconverted.db"));
+        List<VersionThreeStore.Row> before = VersionThreeStore.rows(file);
+        assertThatThrownBy(() -> Store.openReadOnly(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("the store " + file.toAbsolutePath() + " was written by an older metertap (schema 3);"
+                        + " start the collector once (it converts the store as it opens it) and try again");
+        assertThat(VersionThreeStore.userVersion(file)).isEqualTo(3);
+        assertThat(VersionThreeStore.rows(file)).isEqualTo(before);
+    }
+
+    @Test
     void aStoreWhoseLinesDoNotMatchTheirKeysIsLeftAsItWasWithOneLineSayingWhy() throws Exception {
         Path file = versionThreeStore(dir.resolve("tampered.db"));
         try (VersionThreeStore old = VersionThreeStore.reopen(file)) {
