@@ -1,5 +1,7 @@
 package dev.metertap.collector.store;
 
+import dev.metertap.collector.reading.AmrConsumptionReading;
+import dev.metertap.collector.reading.AmrIntervalReading;
 import dev.metertap.collector.reading.BaselineReading;
 import dev.metertap.collector.reading.DemandReading;
 import dev.metertap.collector.reading.IntervalReading;
@@ -46,7 +48,10 @@ class StoreLinesTest {
                         IntervalReading.Unit.KWH, 3600, T, new BigDecimal("1.5"), 0, null, null),
                 new IntervalReading("1234567890", IntervalReading.Commodity.GAS, IntervalReading.Flow.DELIVERED,
                         IntervalReading.Unit.THERM, 86400, T, new BigDecimal("1.02"), 0, new BigDecimal("2.1"), null),
-                new BaselineReading(T, new BigDecimal("180.5"), "emu2"));
+                new BaselineReading(T, new BigDecimal("180.5"), "emu2"),
+                new AmrConsumptionReading("12345678", "SCM+", 156, T, 4_282_735L, null, null),
+                new AmrConsumptionReading("87654321", "NetIDM", 8, T, 1_000_200L, 3_100L, 997_100L),
+                new AmrIntervalReading("87654321", "IDM", 8, T, 17L, 12));
         // written from the data model in the README, not by the code that writes lines
         List<String> expected = List.of(
                 "emu2_demand,device=" + D + ",meter=" + M + " kw=1.234 1795420800",
@@ -62,7 +67,11 @@ class StoreLinesTest {
                         + " value=1.5,quality=0i 1795420800",
                 "pge_interval,usage_point=1234567890,commodity=gas,flow=delivered,unit=therm,interval_s=86400"
                         + " value=1.02,quality=0i,cost=2.1 1795420800",
-                "baseline_night watts=180.5,source=\"emu2\" 1795420800");
+                "baseline_night watts=180.5,source=\"emu2\" 1795420800",
+                "amr_consumption,meter_id=12345678,msg_type=SCM+,ert_type=156 consumption=4282735i 1795420800",
+                "amr_consumption,meter_id=87654321,msg_type=NetIDM,ert_type=8"
+                        + " consumption=1000200i,generation=3100i,consumption_net=997100i 1795420800",
+                "amr_interval,meter_id=87654321,msg_type=IDM,ert_type=8 consumption=17i,interval=12i 1795420800");
         Path file = dir.resolve("shapes.db");
         try (Store store = Store.open(file)) {
             for (Reading reading : readings) {
