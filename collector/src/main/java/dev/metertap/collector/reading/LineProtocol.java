@@ -27,22 +27,50 @@ public final class LineProtocol {
     }
 
     public static void appendTo(StringBuilder out, Point point) {
-        escape(out, point.measurement(), false);
-        for (Tag tag : point.tags()) {
+        appendSeriesKey(out, point.measurement(), point.tags());
+        out.append(' ');
+        appendFields(out, point.fields());
+        out.append(' ').append(point.epochSecond());
+    }
+
+    /**
+     * A line's series key: measurement and tags, as {@link #encode} writes them. A line is always
+     * {@code seriesKey + ' ' + fields + ' ' + epochSecond}; the store keeps the parts apart.
+     */
+    public static String seriesKey(String measurement, List<Tag> tags) {
+        StringBuilder out = new StringBuilder(64);
+        appendSeriesKey(out, measurement, tags);
+        return out.toString();
+    }
+
+    /** A line's field set, as {@link #encode} writes it. */
+    public static String fields(List<Field> fields) {
+        StringBuilder out = new StringBuilder(32);
+        appendFields(out, fields);
+        return out.toString();
+    }
+
+    private static void appendSeriesKey(StringBuilder out, String measurement, List<Tag> tags) {
+        escape(out, measurement, false);
+        for (Tag tag : tags) {
             out.append(',');
             escape(out, tag.key(), true);
             out.append('=');
             escape(out, tag.value(), true);
         }
-        char separator = ' ';
-        for (Field field : point.fields()) {
-            out.append(separator);
-            separator = ',';
+    }
+
+    private static void appendFields(StringBuilder out, List<Field> fields) {
+        boolean first = true;
+        for (Field field : fields) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
             escape(out, field.key(), true);
             out.append('=');
             appendValue(out, field.value());
         }
-        out.append(' ').append(point.epochSecond());
     }
 
     private static void appendValue(StringBuilder out, Object value) {

@@ -69,7 +69,7 @@ public final class Outbox implements AutoCloseable {
 
     /** How many stored points this sink has not acknowledged yet. */
     public long pending() {
-        try (PreparedStatement count = reader.prepareStatement("SELECT count(*) FROM points WHERE seq > ?")) {
+        try (PreparedStatement count = reader.prepareStatement("SELECT count(*) FROM point_values WHERE seq > ?")) {
             count.setLong(1, cursor);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();

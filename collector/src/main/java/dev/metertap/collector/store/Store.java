@@ -27,7 +27,9 @@ import java.util.function.Consumer;
 
 /**
  * The embedded store: one SQLite file in WAL mode holding every reading as a line-protocol point,
- * keyed by its natural key (measurement, tag set, time).
+ * keyed by its natural key (measurement, tag set, time). A series (measurement and tags) is a row of its own; a
+ * point keeps its series, its time and its fields as its line writes them, so its line is rebuilt byte for byte
+ * ({@link Migrations}, schema 4).
  *
  * <p>Appending is an upsert: the same reading twice is a no-op, a corrected value replaces the old
  * one and is shipped again. Each append commits before it returns ({@code synchronous=FULL}), so a
@@ -43,18 +45,19 @@ public final class Store implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Store.class);
 
-    // seq is taken inside the write transaction; points are never deleted, so max(seq) never falls
+    // seq is taken inside the write transaction; points are never deleted, so max(seq) never falls. A point's line
+    // is its series' key, its fields and its time: with series and time the same, equal fields mean an equal line
     private static final String UPSERT = """
-            INSERT INTO points (seq, measurement, tags, time, line)
-            VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM points), ?, ?, ?, ?)
-            ON CONFLICT (measurement, tags, time) DO UPDATE SET line = excluded.line, seq = excluded.seq
-            WHERE line IS NOT excluded.line""";
-    // the 5th parameter is max(seq) before the append: only lines this append wrote may be replaced
+            INSERT INTO point_values (seq, series, time, fields)
+            VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM point_values), ?, ?, ?)
+            ON CONFLICT (time, series) DO UPDATE SET fields = excluded.fields, seq = excluded.seq
+            WHERE fields IS NOT excluded.fields""";
+    // the 4th parameter is max(seq) before the append: only lines this append wrote may be replaced
     private static final String INSERT_NEW = """
-            INSERT INTO points (seq, measurement, tags, time, line)
-            VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM points), ?, ?, ?, ?)
-            ON CONFLICT (measurement, tags, time) DO UPDATE SET line = excluded.line, seq = excluded.seq
-            WHERE line IS NOT excluded.line AND points.seq > ?""";
+            INSERT INTO point_values (seq, series, time, fields)
+            VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM point_values), ?, ?, ?)
+            ON CONFLICT (time, series) DO UPDATE SET fields = excluded.fields, seq = excluded.seq
+            WHERE fields IS NOT excluded.fields AND point_values.seq > ?""";
 
     /** What {@link #appendAllOrNothing(ReadingSource, OnConflict)} does with a point whose key is already stored. */
     public enum OnConflict {
@@ -74,21 +77,26 @@ public final class Store implements AutoCloseable {
 
     private final Path path;
     private final Connection writer;       // null when read-only
+    private final Connection cursorWriter; // null when read-only
     private final PreparedStatement upsert; // null when read-only
     private final PreparedStatement insertNew; // null when read-only
+    private final SeriesIds seriesIds;      // null when read-only
     private final WriterLock lock;          // null when read-only
     private final int schemaVersion;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
     private final Object writeLock = new Object();
     private boolean closed;
 
-    private Store(Path path, Connection writer, WriterLock lock, int schemaVersion) throws SQLException {
+    private Store(Path path, Connection writer, Connection cursorWriter, WriterLock lock, int schemaVersion)
+            throws SQLException {
         this.path = path;
         this.writer = writer;
+        this.cursorWriter = cursorWriter;
         this.lock = lock;
         this.schemaVersion = schemaVersion;
         this.upsert = writer != null ? writer.prepareStatement(UPSERT) : null;
         this.insertNew = writer != null ? writer.prepareStatement(INSERT_NEW) : null;
+        this.seriesIds = writer != null ? new SeriesIds(writer) : null;
     }
 
     /** {@link #open(Path, String)} for a writer that names itself just "metertap" (tests, tools). */
@@ -113,6 +121,7 @@ public final class Store implements AutoCloseable {
         }
         WriterLock lock = WriterLock.acquire(path, holder);
         Connection connection = null;
+        Connection cursors = null;
         try {
             org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
             // take the write lock when a transaction begins: a deferred one that reads max(seq) and
@@ -125,18 +134,38 @@ public final class Store implements AutoCloseable {
                 statement.execute("PRAGMA synchronous = FULL");
             }
             int version = Migrations.apply(connection);
-            Store store = new Store(path, connection, lock, version);
+            cursors = cursorConnection(path);
+            Store store = new Store(path, connection, cursors, lock, version);
             log.debug("opened store {} (schema {}) for {}", path, version, holder);
             return store;
         } catch (SQLException e) {
+            closeQuietly(cursors);
             closeQuietly(connection);
             lock.close();
             throw new StoreException("cannot open the store " + path + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            closeQuietly(cursors);
             closeQuietly(connection);
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * The connection that moves sinks' cursors, with {@code synchronous=NORMAL}: its commits cost no fsync. A cursor
+     * is made durable by the next commit of a reading (that fsync covers the whole WAL, the cursor's frames before
+     * it) or by a checkpoint; a power cut before either leaves the cursor where it was, so the sink is sent those
+     * batches again, which sinks take as the same points. A cursor never moves past what a sink acknowledged.
+     */
+    private static Connection cursorConnection(Path path) throws SQLException {
+        Connection connection = connect(path);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA synchronous = NORMAL");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     /**
@@ -157,7 +186,12 @@ public final class Store implements AutoCloseable {
             if (version == 0) {
                 throw new StoreException(path.toAbsolutePath() + " is not a metertap store (it has no metertap schema)");
             }
-            return new Store(path, null, null, version);
+            if (version < Migrations.COMPACT) {
+                // a reader converts nothing: the collector does, the next time it opens the store
+                throw new StoreException("the store " + path.toAbsolutePath() + " was written by an older metertap (schema "
+                        + version + "); start the collector once (it converts the store as it opens it) and try again");
+            }
+            return new Store(path, null, null, null, version);
         } catch (SQLException e) {
             throw new StoreException("cannot read the store " + path + ": " + e.getMessage(), e);
         }
@@ -223,6 +257,7 @@ public final class Store implements AutoCloseable {
                 writer.setAutoCommit(false);
                 changed = upsertBatch(upsert, points);
                 writer.commit();
+                seriesIds.committed();
             } catch (SQLException e) {
                 rollback();
                 throw new StoreException("cannot store " + points.size() + " point(s) in " + path + ": " + e.getMessage(), e);
@@ -244,12 +279,11 @@ public final class Store implements AutoCloseable {
     private int upsertBatch(PreparedStatement statement, Collection<Point> points, long seqBefore)
             throws SQLException {
         for (Point point : points) {
-            statement.setString(1, point.measurement());
-            statement.setString(2, tagsJson(point.tags()));
-            statement.setLong(3, point.epochSecond());
-            statement.setString(4, LineProtocol.encode(point));
+            statement.setLong(1, seriesIds.idFor(point.measurement(), point.tags()));
+            statement.setLong(2, point.epochSecond());
+            statement.setString(3, LineProtocol.fields(point.fields()));
             if (statement == insertNew) {
-                statement.setLong(5, seqBefore);
+                statement.setLong(4, seqBefore);
             }
             statement.addBatch();
         }
@@ -293,7 +327,7 @@ public final class Store implements AutoCloseable {
                 writer.setAutoCommit(false);
                 if (statement == insertNew) {
                     try (Statement max = writer.createStatement();
-                         ResultSet rows = max.executeQuery("SELECT coalesce(max(seq), 0) FROM points")) {
+                         ResultSet rows = max.executeQuery("SELECT coalesce(max(seq), 0) FROM point_values")) {
                         rows.next();
                         seqBefore[0] = rows.getLong(1);
                     }
@@ -312,6 +346,7 @@ public final class Store implements AutoCloseable {
                 changed = upserted[0] + upsertBatch(statement, batch, seqBefore[0]);
                 writer.commit();
                 committed = true;
+                seriesIds.committed();
             } catch (SQLException | SinkFailure e) {
                 Throwable cause = e instanceof SinkFailure ? e.getCause() : e;
                 throw new StoreException("cannot store the points in " + path + ": " + cause.getMessage(), cause);
@@ -330,7 +365,7 @@ public final class Store implements AutoCloseable {
 
     /** The seq of the latest stored change (0 for an empty store): a forwarder has caught up once it delivered this. */
     public long lastSeq() {
-        return readOne("SELECT coalesce(max(seq), 0) FROM points", rows -> {
+        return readOne("SELECT coalesce(max(seq), 0) FROM point_values", rows -> {
             rows.next();
             return rows.getLong(1);
         });
@@ -342,12 +377,12 @@ public final class Store implements AutoCloseable {
             requireOpen();
             try (Connection own = writable() ? null : readConnection();
                  PreparedStatement select = (writable() ? writer : own).prepareStatement(
-                         "SELECT max(time) FROM points WHERE measurement = ?")) {
+                         // the time index read from its end: one step when the measurement has recent points
+                         "SELECT time FROM point_values WHERE series IN (SELECT id FROM series WHERE measurement = ?)"
+                                 + " ORDER BY time DESC LIMIT 1")) {
                 select.setString(1, measurement);
                 try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    long time = rows.getLong(1);
-                    return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochSecond(time));
+                    return rows.next() ? Optional.of(Instant.ofEpochSecond(rows.getLong(1))) : Optional.empty();
                 }
             } catch (SQLException e) {
                 throw new StoreException("cannot read " + path + ": " + e.getMessage(), e);
@@ -480,7 +515,7 @@ public final class Store implements AutoCloseable {
     void advanceCursor(String sink, long seq) {
         synchronized (writeLock) {
             requireWritable();
-            try (PreparedStatement update = writer.prepareStatement("""
+            try (PreparedStatement update = cursorWriter.prepareStatement("""
                     INSERT INTO sink_cursors (sink, seq) VALUES (?, ?)
                     ON CONFLICT (sink) DO UPDATE SET seq = max(seq, excluded.seq)""")) {
                 update.setString(1, sink);
@@ -497,7 +532,12 @@ public final class Store implements AutoCloseable {
             long total = 0;
             List<StoreStats.MeasurementStats> measurements = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery(
-                    "SELECT measurement, count(*), min(time), max(time) FROM points GROUP BY measurement ORDER BY measurement")) {
+                    // per series first: grouping the small rows by their integer, then the few series by name
+                    """
+                    SELECT s.measurement, sum(n), min(first), max(last)
+                    FROM (SELECT series, count(*) AS n, min(time) AS first, max(time) AS last FROM point_values GROUP BY series) p
+                    JOIN series s ON s.id = p.series
+                    GROUP BY s.measurement ORDER BY s.measurement""")) {
                 while (rows.next()) {
                     measurements.add(new StoreStats.MeasurementStats(rows.getString(1), rows.getLong(2),
                             Instant.ofEpochSecond(rows.getLong(3)), Instant.ofEpochSecond(rows.getLong(4))));
@@ -506,7 +546,7 @@ public final class Store implements AutoCloseable {
             }
             List<StoreStats.SinkBacklog> sinks = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("""
-                    SELECT c.sink, c.seq, (SELECT count(*) FROM points p WHERE p.seq > c.seq)
+                    SELECT c.sink, c.seq, (SELECT count(*) FROM point_values p WHERE p.seq > c.seq)
                     FROM sink_cursors c ORDER BY c.sink""")) {
                 while (rows.next()) {
                     sinks.add(new StoreStats.SinkBacklog(rows.getString(1), rows.getLong(2), rows.getLong(3)));
@@ -562,7 +602,9 @@ public final class Store implements AutoCloseable {
             try {
                 upsert.close();
                 insertNew.close();
-                writer.close();
+                seriesIds.close();
+                cursorWriter.close();
+                writer.close(); // when it is the file's last connection, SQLite checkpoints (and syncs) as it closes
             } catch (SQLException e) {
                 throw new StoreException("cannot close " + path + ": " + e.getMessage(), e);
             } finally {
@@ -585,6 +627,7 @@ public final class Store implements AutoCloseable {
     }
 
     private void rollback() {
+        seriesIds.rolledBack();
         try {
             writer.rollback();
         } catch (SQLException e) {

@@ -198,7 +198,9 @@ class BackfillIT {
     private static void delete(Store store, String usagePoint, Instant from, Instant to) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + store.path().toAbsolutePath());
              PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM points WHERE json_extract(tags, '$.usage_point') = ? AND time >= ? AND time < ?")) {
+                     // points is a read-only view of series and point_values (schema 4)
+                     "DELETE FROM point_values WHERE series IN (SELECT id FROM series WHERE json_extract(tags, '$.usage_point') = ?)"
+                             + " AND time >= ? AND time < ?")) {
             delete.setString(1, usagePoint);
             delete.setLong(2, from.getEpochSecond());
             delete.setLong(3, to.getEpochSecond());
