@@ -7,8 +7,6 @@ import dev.metertap.certs.PrivateFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +50,7 @@ public final class CollectorKit {
         Path key = directory.resolve("receiver.key");
         Pem.writeCertificates(certificate, receiver.chain());
         Pem.writePrivateKey(key, receiver.privateKey());
-        return new CollectorKit(directory, freePort(), ca.certificate(), certificate, key);
+        return new CollectorKit(directory, ListenPort.pick(), ca.certificate(), certificate, key);
     }
 
     /** The mock's options with its notifications sent to this receiver, trusting its certificate. */
@@ -93,13 +91,5 @@ public final class CollectorKit {
     /** A YAML double-quoted scalar: the directory may hold spaces, colons, '#' or quotes in its name. */
     private static String quoted(Path path) {
         return '"' + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

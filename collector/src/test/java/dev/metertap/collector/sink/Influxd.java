@@ -1,7 +1,7 @@
 package dev.metertap.collector.sink;
 
+import dev.metertap.pgemock.ListenPort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,8 +36,8 @@ public final class Influxd implements AutoCloseable {
     public Influxd(Path dir) throws IOException {
         this.binary = binary().orElseThrow(() -> new IllegalStateException(ABSENT));
         this.dir = Files.createDirectories(dir);
-        this.httpPort = freePort();
-        this.rpcPort = freePort();
+        this.httpPort = ListenPort.pick();
+        this.rpcPort = ListenPort.pick();
         Files.writeString(dir.resolve("influxdb.conf"), """
                 reporting-enabled = false
                 bind-address = "127.0.0.1:%d"
@@ -65,12 +65,6 @@ public final class Influxd implements AutoCloseable {
 
     Path dir() {
         return dir;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     public URI url() {

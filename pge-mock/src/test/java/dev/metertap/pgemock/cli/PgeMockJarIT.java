@@ -1,5 +1,6 @@
 package dev.metertap.pgemock.cli;
 
+import dev.metertap.pgemock.ListenPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metertap.certs.ClientTls;
@@ -17,7 +18,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,10 +69,7 @@ class PgeMockJarIT {
 
     @Test
     void theKitIsThereTheMomentThePortAnswersAndOnlyTheGivenAddressListens() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = ListenPort.pick();
         Path jar = Path.of("target", "pge-mock.jar");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 jar.toString(), "--port", String.valueOf(port), "--state-dir", stateDir.toString())

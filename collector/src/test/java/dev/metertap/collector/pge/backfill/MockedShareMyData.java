@@ -9,6 +9,7 @@ import dev.metertap.collector.pge.espi.EspiParser;
 import dev.metertap.collector.pge.notify.NotificationReceiver;
 import dev.metertap.collector.pge.notify.ReceiverSettings;
 import dev.metertap.collector.pge.notify.SeenNotifications;
+import dev.metertap.pgemock.ListenPort;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
 import dev.metertap.pgemock.espi.UsageModel;
@@ -16,7 +17,6 @@ import dev.metertap.pgemock.espi.UsageModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ final class MockedShareMyData implements AutoCloseable {
     final ClientBulkService service;
 
     MockedShareMyData(UsageModel model, Duration notificationDelay, Clock mockClock) {
-        int receiverPort = freePort();
+        int receiverPort = ListenPort.pick();
         CertificateAuthority receiverCa = CertificateAuthority.create("metertap test notification CA");
         Identity receiverIdentity = receiverCa.issueServer("metertap notification receiver");
         pge = new PgeMock(PgeMockOptions.defaults()
@@ -57,14 +57,6 @@ final class MockedShareMyData implements AutoCloseable {
                 URI.create(pge.testTokenUrl()), pge.credentials().clientId(), Secret.of(pge.credentials().clientSecret(), "pge-mock"),
                 pge.clientIdentity(), List.of(pge.serverCa()), Duration.ofSeconds(1), Duration.ofSeconds(30), 4), Clock.systemUTC());
         service = new ClientBulkService(client, new EspiParser());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.pge.client.BulkAnswer;
 import dev.metertap.collector.pge.client.ShareMyDataClient;
 import dev.metertap.collector.pge.client.ShareMyDataSettings;
+import dev.metertap.pgemock.ListenPort;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
 import dev.metertap.pgemock.fault.NotificationFault;
@@ -60,8 +61,9 @@ class NotificationReceiverIT {
     static void start() throws Exception {
         receiverCa = CertificateAuthority.create("metertap notification receiver CA");
         // the mock is told where to POST when built; the receiver's allowed base is the mock's, known once it runs
+        notifyPort = ListenPort.pick();
         pge = new PgeMock(PgeMockOptions.defaults()
-                .notifyUri(URI.create("https://127.0.0.1:" + reservePort() + "/pge/notify"))
+                .notifyUri(URI.create("https://127.0.0.1:" + notifyPort + "/pge/notify"))
                 .notifyTrust(List.of(receiverCa.certificate()))
                 .notificationDelay(Duration.ZERO));
         pge.start();
@@ -75,14 +77,6 @@ class NotificationReceiverIT {
     }
 
     private static int notifyPort;
-
-    /** A free port for the receiver, chosen before the mock (which needs the URI) is built. */
-    private static int reservePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            notifyPort = socket.getLocalPort();
-        }
-        return notifyPort;
-    }
 
     @AfterAll
     static void stop() {

@@ -10,6 +10,7 @@ import dev.metertap.collector.pge.client.BulkAnswer;
 import dev.metertap.collector.pge.client.ShareMyDataClient;
 import dev.metertap.collector.pge.client.ShareMyDataSettings;
 import dev.metertap.collector.secret.Secret;
+import dev.metertap.pgemock.ListenPort;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -69,9 +69,7 @@ class ReceiverUnderAttackIT {
     @BeforeAll
     static void start() throws Exception {
         receiverCa = CertificateAuthority.create("metertap notification receiver CA");
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            notifyPort = socket.getLocalPort();
-        }
+        notifyPort = ListenPort.pick();
         pge = new PgeMock(PgeMockOptions.defaults()
                 .notifyUri(URI.create("https://127.0.0.1:" + notifyPort + "/pge/notify"))
                 .notifyTrust(List.of(receiverCa.certificate()))

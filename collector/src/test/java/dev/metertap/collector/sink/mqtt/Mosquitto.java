@@ -1,11 +1,11 @@
 package dev.metertap.collector.sink.mqtt;
 
+import dev.metertap.pgemock.ListenPort;
 import dev.metertap.certs.Identity;
 import dev.metertap.certs.Pem;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class Mosquitto implements AutoCloseable {
 
     private Mosquitto(Path dir, String listenerOptions) throws IOException {
         this.dir = Files.createDirectories(dir);
-        this.port = freePort();
+        this.port = ListenPort.pick();
         // as root mosquitto drops to user 'mosquitto', who cannot read a private temp dir; as anyone else 'user' is ignored
         Files.writeString(dir.resolve("mosquitto.conf"), """
                 user %s
@@ -147,12 +147,6 @@ public final class Mosquitto implements AutoCloseable {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
