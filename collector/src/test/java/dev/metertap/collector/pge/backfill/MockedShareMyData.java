@@ -1,10 +1,9 @@
 package dev.metertap.collector.pge.backfill;
 
+import dev.metertap.collector.pge.PgeMockSettings;
 import dev.metertap.certs.CertificateAuthority;
 import dev.metertap.certs.Identity;
-import dev.metertap.collector.secret.Secret;
 import dev.metertap.collector.pge.client.ShareMyDataClient;
-import dev.metertap.collector.pge.client.ShareMyDataSettings;
 import dev.metertap.collector.pge.espi.EspiParser;
 import dev.metertap.collector.pge.notify.NotificationReceiver;
 import dev.metertap.collector.pge.notify.ReceiverSettings;
@@ -53,9 +52,7 @@ final class MockedShareMyData implements AutoCloseable {
             pge.close();
             throw new UncheckedIOException(e);
         }
-        client = new ShareMyDataClient(new ShareMyDataSettings(URI.create(pge.resourceBase()), URI.create(pge.tokenUrl()),
-                URI.create(pge.testTokenUrl()), pge.credentials().clientId(), Secret.of(pge.credentials().clientSecret(), "pge-mock"),
-                pge.clientIdentity(), List.of(pge.serverCa()), Duration.ofSeconds(1), Duration.ofSeconds(30), 4), Clock.systemUTC());
+        client = new ShareMyDataClient(PgeMockSettings.of(pge, Duration.ofSeconds(1), Duration.ofSeconds(30), 4), Clock.systemUTC());
         service = new ClientBulkService(client, new EspiParser());
     }
 

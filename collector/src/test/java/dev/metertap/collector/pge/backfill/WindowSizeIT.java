@@ -1,6 +1,6 @@
 package dev.metertap.collector.pge.backfill;
 
-import dev.metertap.collector.secret.Secret;
+import dev.metertap.collector.pge.PgeMockSettings;
 import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.pge.client.ShareMyDataClient;
 import dev.metertap.collector.pge.client.ShareMyDataSettings;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,8 +139,6 @@ class WindowSizeIT {
     }
 
     private static ShareMyDataSettings settings(PgeMock pge) {
-        return new ShareMyDataSettings(URI.create(pge.resourceBase()), URI.create(pge.tokenUrl()), URI.create(pge.testTokenUrl()),
-                pge.credentials().clientId(), Secret.of(pge.credentials().clientSecret(), "pge-mock"), pge.clientIdentity(),
-                List.of(pge.serverCa()), Duration.ofSeconds(1), Duration.ofSeconds(30), 4);
+        return PgeMockSettings.of(pge, Duration.ofSeconds(1), Duration.ofSeconds(30), 4);
     }
 }

@@ -1,5 +1,6 @@
 package dev.metertap.collector.pge.client;
 
+import dev.metertap.collector.pge.PgeMockSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,9 +75,7 @@ class ShareMyDataClientIT {
     }
 
     private ShareMyDataSettings settings() {
-        return new ShareMyDataSettings(URI.create(pge.resourceBase()), URI.create(pge.tokenUrl()), URI.create(pge.testTokenUrl()),
-                pge.credentials().clientId(), Secret.of(pge.credentials().clientSecret(), "test"), pge.clientIdentity(),
-                List.of(pge.serverCa()), Duration.ofSeconds(1), Duration.ofSeconds(20), 4);
+        return PgeMockSettings.of(pge, Duration.ofSeconds(1), Duration.ofSeconds(20), 4);
     }
 
     private ShareMyDataClient client() {

@@ -1,18 +1,16 @@
 package dev.metertap.collector.pge.client;
 
+import dev.metertap.collector.pge.PgeMockSettings;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.metertap.collector.secret.Secret;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +50,6 @@ class ShareMyDataMappingOverrideIT {
     }
 
     private static ShareMyDataSettings settings(PgeMock pge) {
-        return new ShareMyDataSettings(URI.create(pge.resourceBase()), URI.create(pge.tokenUrl()), URI.create(pge.testTokenUrl()),
-                pge.credentials().clientId(), Secret.of(pge.credentials().clientSecret(), "test"), pge.clientIdentity(),
-                List.of(pge.serverCa()), Duration.ofSeconds(1), Duration.ofSeconds(20), 4);
+        return PgeMockSettings.of(pge, Duration.ofSeconds(1), Duration.ofSeconds(20), 4);
     }
 }

@@ -1,5 +1,6 @@
 package dev.metertap.collector.pge.notify;
 
+import dev.metertap.collector.pge.PgeMockSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metertap.certs.CertificateAuthority;
@@ -7,11 +8,9 @@ import dev.metertap.certs.ClientTls;
 import dev.metertap.certs.Pem;
 import dev.metertap.certs.Usage;
 import dev.metertap.collector.config.PgeNotificationsConfig;
-import dev.metertap.collector.secret.Secret;
 import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.pge.client.BulkAnswer;
 import dev.metertap.collector.pge.client.ShareMyDataClient;
-import dev.metertap.collector.pge.client.ShareMyDataSettings;
 import dev.metertap.pgemock.ListenPort;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
@@ -70,9 +69,7 @@ class NotificationReceiverIT {
         receiver = new NotificationReceiver(new ReceiverSettings(new InetSocketAddress("127.0.0.1", notifyPort),
                 receiverCa.issueServer("metertap receiver"), URI.create(pge.resourceBase()), MAX_BODY),
                 SeenNotifications.inMemory(), resources::add).start();
-        client = new ShareMyDataClient(new ShareMyDataSettings(URI.create(pge.resourceBase()), URI.create(pge.tokenUrl()), null,
-                pge.credentials().clientId(), Secret.of(pge.credentials().clientSecret(), "test"), pge.clientIdentity(),
-                List.of(pge.serverCa()), Duration.ofMillis(5), Duration.ofSeconds(20), 4), Clock.systemUTC());
+        client = new ShareMyDataClient(PgeMockSettings.of(pge, Duration.ofMillis(5), Duration.ofSeconds(20), 4), Clock.systemUTC());
         poster = HttpClient.newBuilder().sslContext(ClientTls.context(new KeyManager[0], List.of(receiverCa.certificate()))).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.metertap.collector.pge.notify;
 
+import dev.metertap.collector.pge.PgeMockSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,8 +9,6 @@ import dev.metertap.certs.ClientTls;
 import dev.metertap.collector.pge.TimeWindow;
 import dev.metertap.collector.pge.client.BulkAnswer;
 import dev.metertap.collector.pge.client.ShareMyDataClient;
-import dev.metertap.collector.pge.client.ShareMyDataSettings;
-import dev.metertap.collector.secret.Secret;
 import dev.metertap.pgemock.ListenPort;
 import dev.metertap.pgemock.PgeMock;
 import dev.metertap.pgemock.PgeMockOptions;
@@ -75,9 +74,7 @@ class ReceiverUnderAttackIT {
                 .notifyTrust(List.of(receiverCa.certificate()))
                 .notificationDelay(Duration.ZERO));
         pge.start();
-        client = new ShareMyDataClient(new ShareMyDataSettings(URI.create(pge.resourceBase()), URI.create(pge.tokenUrl()), null,
-                pge.credentials().clientId(), Secret.of(pge.credentials().clientSecret(), "test"), pge.clientIdentity(),
-                List.of(pge.serverCa()), Duration.ofMillis(5), Duration.ofSeconds(20), 4), Clock.systemUTC());
+        client = new ShareMyDataClient(PgeMockSettings.of(pge, Duration.ofMillis(5), Duration.ofSeconds(20), 4), Clock.systemUTC());
     }
 
     @AfterAll
