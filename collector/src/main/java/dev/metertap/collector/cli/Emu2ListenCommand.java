@@ -22,8 +22,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** {@code metertap emu2 listen}: prints readings as they arrive. */
 @Command(name = "listen",
@@ -97,26 +95,15 @@ final class Emu2ListenCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 2;
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(finished);
-        }, "metertap-shutdown");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        UntilStopped until = new UntilStopped();
         try {
-            if (duration != null) {
-                stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-            } else {
-                stop.await();
-            }
+            until.await(duration);
         } finally {
             session.close();
             closeQuietly(capture);
             spec.commandLine().getOut().flush();
             printCounters(spec, session.stats());
-            finished.countDown();
-            removeHook(onCtrlC);
+            until.close();
         }
         return 0;
     }
@@ -140,22 +127,6 @@ final class Emu2ListenCommand implements Callable<Integer> {
                 stats.clobbered(), stats.malformed(), stats.oversized(), stats.skippedBytes(),
                 stats.readings(), stats.duplicates(), stats.reconnects());
         err.flush();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is running and waits for us
-        }
     }
 
     private final class Printer implements Emu2Listener {

@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** {@code metertap pge listen}: the notification receiver alone, printing what it accepts and refuses. */
 @Command(name = "listen",
@@ -52,10 +50,8 @@ final class PgeListenCommand implements Callable<Integer> {
             return 2;
         }
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "metertap-pge-listen-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (NotificationReceiver receiver = new NotificationReceiver(settings, SeenNotifications.inMemory(), resource -> {
+        try (UntilStopped until = new UntilStopped();
+             NotificationReceiver receiver = new NotificationReceiver(settings, SeenNotifications.inMemory(), resource -> {
             synchronized (out) {
                 out.printf("accepted %s correlationID=%s at %s%n", resource.url(), resource.correlationId(), resource.receivedAt());
                 out.flush();
@@ -73,19 +69,9 @@ final class PgeListenCommand implements Callable<Integer> {
                         settings.allowedBase());
                 out.flush();
             }
-            if (duration != null) {
-                stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-            } else {
-                stop.await();
-            }
+            until.await(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // asked to stop: a normal end
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
         }
         return 0;
     }

@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** {@code metertap rtlamr listen}: prints radio readings as rtlamr decodes them, and which meters were heard. */
 @Command(name = "listen",
@@ -91,21 +89,11 @@ final class RtlamrListenCommand implements Callable<Integer> {
         RtlamrSource source = new RtlamrSource(feed, new RtlamrSource.Settings(choice, silence,
                 new Backoff(RtlamrConfig.DEFAULT_RESTART_BACKOFF, Duration.ofMinutes(1)), 64 * 1024), reading -> print(out, reading),
                 Clock.systemUTC());
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            stop.countDown();
-            try {
-                finished.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "metertap-shutdown");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        UntilStopped until = new UntilStopped();
         Thread ended = new Thread(() -> {
             try {
                 source.awaitStopped();
-                stop.countDown();
+                until.stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -114,23 +102,13 @@ final class RtlamrListenCommand implements Callable<Integer> {
         try {
             source.start();
             ended.start();
-            // until --duration, Ctrl-C, or (standard input) its end
-            if (duration != null) {
-                stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-            } else {
-                stop.await();
-            }
+            until.await(duration);  // or, on standard input, until its end
         } finally {
             ended.interrupt();
             source.close();
             out.flush();
             printSummary(source.health().stats(), source.health().restarts());
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for us
-            }
+            until.close();
         }
         return 0;
     }
